@@ -1,0 +1,143 @@
+// The append-only, per-tenant hash chain. hash = SHA-256(prev_hash + canonical entry). Rows are never updated.
+import { createHash } from "node:crypto";
+import { and, asc, desc, eq, gt } from "drizzle-orm";
+import type { AuditEntry, AuditOutcome } from "../../contracts/index.ts";
+import type { Db } from "../db.ts";
+import { auditLog } from "../schema.ts";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export interface AuditDraft {
+  at: string;
+  actorId: string | null;
+  actorRole: string | null;
+  channel: string | null;
+  tool: string | null;
+  input: unknown;
+  outcome: AuditOutcome;
+  failureClass?: string | null;
+  proposalId?: string | null;
+  reasoning?: string | null;
+  confidence?: number | null;
+  triggerId?: string | null;
+  reviewer?: string | null;
+  mutation?: unknown;
+}
+
+/** JSON with object keys sorted at every depth, so the same entry always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === undefined) return "null";
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+function hashEntry(entry: Omit<AuditEntry, "hash">): string {
+  return createHash("sha256")
+    .update(entry.prevHash)
+    .update(canonicalJson({ ...entry, prevHash: undefined }))
+    .digest("hex");
+}
+
+function normalize(tenantId: string, seq: number, prevHash: string, draft: AuditDraft): Omit<AuditEntry, "hash"> {
+  return {
+    seq,
+    tenantId,
+    at: draft.at,
+    actorId: draft.actorId,
+    actorRole: draft.actorRole,
+    channel: draft.channel,
+    tool: draft.tool,
+    input: draft.input ?? null,
+    outcome: draft.outcome,
+    failureClass: draft.failureClass ?? null,
+    proposalId: draft.proposalId ?? null,
+    reasoning: draft.reasoning ?? null,
+    confidence: draft.confidence ?? null,
+    triggerId: draft.triggerId ?? null,
+    reviewer: draft.reviewer ?? null,
+    mutation: draft.mutation ?? null,
+    prevHash,
+  };
+}
+
+/** Appends one entry. Call inside the store's write transaction so the chain is serialized per tenant. */
+export async function appendAudit(db: Db, tenantId: string, draft: AuditDraft): Promise<AuditEntry> {
+  const last = db
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .where(eq(auditLog.tenantId, tenantId))
+    .orderBy(desc(auditLog.seq))
+    .limit(1)
+    .get();
+  const body = normalize(tenantId, (last?.seq ?? 0) + 1, last?.hash ?? GENESIS_HASH, draft);
+  const entry: AuditEntry = { ...body, hash: hashEntry(body) };
+  db.insert(auditLog)
+    .values({ ...entry, input: entry.input ?? null, mutation: entry.mutation ?? null })
+    .run();
+  return entry;
+}
+
+type AuditRow = typeof auditLog.$inferSelect;
+function toEntry(row: AuditRow): AuditEntry {
+  return { ...row, outcome: row.outcome as AuditOutcome, input: row.input ?? null, mutation: row.mutation ?? null };
+}
+
+export async function recentAudit(db: Db, tenantId: string, limit: number): Promise<AuditEntry[]> {
+  return db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.tenantId, tenantId))
+    .orderBy(desc(auditLog.seq))
+    .limit(limit)
+    .all()
+    .map(toEntry);
+}
+
+export interface ChainVerdict {
+  ok: boolean;
+  length: number;
+  /** Sequence of the first entry that does not hold (altered, missing or out of order). */
+  brokenAt: number | null;
+  reason: string | null;
+}
+
+/** Walks the tenant's chain from the start and names the first broken entry. */
+export async function verifyAuditChain(db: Db, tenantId: string): Promise<ChainVerdict> {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let length = 0;
+  const pageSize = 5000;
+  let after = 0;
+  for (;;) {
+    const rows = db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.tenantId, tenantId), gt(auditLog.seq, after)))
+      .orderBy(asc(auditLog.seq))
+      .limit(pageSize)
+      .all();
+    for (const row of rows) {
+      const entry = toEntry(row);
+      if (entry.seq !== expectedSeq) {
+        return { ok: false, length, brokenAt: expectedSeq, reason: `entry ${expectedSeq} is missing` };
+      }
+      if (entry.prevHash !== prevHash) {
+        return { ok: false, length, brokenAt: entry.seq, reason: `entry ${entry.seq} does not follow its predecessor` };
+      }
+      const { hash, ...body } = entry;
+      if (hashEntry(body) !== hash) {
+        return { ok: false, length, brokenAt: entry.seq, reason: `entry ${entry.seq} was altered` };
+      }
+      prevHash = hash;
+      expectedSeq += 1;
+      length += 1;
+      after = entry.seq;
+    }
+    if (rows.length < pageSize) break;
+  }
+  return { ok: true, length, brokenAt: null, reason: null };
+}

@@ -1,0 +1,52 @@
+// Generic lookups the kernel uses to resolve ids inside one tenant and to check a preview is not stale.
+// A new record kind that tools may reference is added to ENTITY_TABLES.
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../db.ts";
+import {
+  customers,
+  intakeItems,
+  interactions,
+  jobs,
+  notes,
+  opportunities,
+  outboundDrafts,
+  properties,
+  quotes,
+  tasks,
+} from "../schema.ts";
+
+const ENTITY_TABLES = {
+  customer: customers,
+  property: properties,
+  opportunity: opportunities,
+  quote: quotes,
+  task: tasks,
+  job: jobs,
+  intake_item: intakeItems,
+  outbound_draft: outboundDrafts,
+  note: notes,
+  interaction: interactions,
+} as const;
+
+export type EntityKind = keyof typeof ENTITY_TABLES;
+export const ENTITY_KINDS = Object.keys(ENTITY_TABLES) as EntityKind[];
+
+/** The record's version inside this tenant (1 for kinds without versions), or null when it is not there. */
+export async function entityVersion(db: Db, tenantId: string, kind: EntityKind, id: string): Promise<number | null> {
+  const table = ENTITY_TABLES[kind];
+  const versioned = "version" in table;
+  const row = db
+    .select(versioned ? { v: table.version } : { v: table.id })
+    .from(table)
+    .where(and(eq(table.tenantId, tenantId), eq(table.id, id)))
+    .get();
+  if (!row) return null;
+  return typeof row.v === "number" ? row.v : 1;
+}
+
+/** Any one id of this kind in the tenant (used by registry-wide tests and fixtures). */
+export async function anyEntityId(db: Db, tenantId: string, kind: EntityKind): Promise<string | null> {
+  const table = ENTITY_TABLES[kind];
+  const row = db.select({ id: table.id }).from(table).where(eq(table.tenantId, tenantId)).limit(1).get();
+  return row?.id ?? null;
+}

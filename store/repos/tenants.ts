@@ -1,0 +1,122 @@
+// Tenants, actors and API tokens. Tokens are stored as SHA-256 hashes only.
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { Actor, BusinessProfile, ChannelMode, Role } from "../../contracts/index.ts";
+import type { Db } from "../db.ts";
+import { actors, tenants, tokens } from "../schema.ts";
+
+export type TenantRow = typeof tenants.$inferSelect;
+
+export async function getTenant(db: Db, tenantId: string): Promise<TenantRow | null> {
+  return db.select().from(tenants).where(eq(tenants.id, tenantId)).get() ?? null;
+}
+
+export async function listTenantIds(db: Db): Promise<string[]> {
+  return db
+    .select({ id: tenants.id })
+    .from(tenants)
+    .all()
+    .map((r) => r.id);
+}
+
+export function toBusinessProfile(row: TenantRow): BusinessProfile {
+  const writable = row.status === "active" && row.adapterHealth === "healthy";
+  return {
+    tenantId: row.id,
+    name: row.name,
+    tradePack: row.tradePack,
+    approvalPolicy: "approval_gated_external_sends",
+    dataSource: row.dataSource,
+    adapterHealth: row.adapterHealth === "degraded" ? "degraded" : "healthy",
+    status: row.status === "sev0_stop" ? "sev0_stop" : "active",
+    writesEnabled: writable,
+    // approval_gated_external_sends: the app never sends; approved messages are ready for manual send.
+    sendsEnabled: false,
+    rollbackNote: row.rollbackNote,
+    releaseNotesRule: row.releaseNotesRule,
+    incidentRunbook: row.incidentRunbook,
+    dataBoundary: row.dataBoundary,
+    branding: row.branding,
+    tradeTerms: row.tradeTerms,
+  };
+}
+
+export async function setTenantHealth(
+  db: Db,
+  tenantId: string,
+  patch: { status?: "active" | "sev0_stop"; adapterHealth?: "healthy" | "degraded" },
+): Promise<void> {
+  db.update(tenants).set(patch).where(eq(tenants.id, tenantId)).run();
+}
+
+export async function bumpDataVersion(db: Db, tenantId: string): Promise<void> {
+  const row = db.select({ v: tenants.dataVersion }).from(tenants).where(eq(tenants.id, tenantId)).get();
+  db.update(tenants)
+    .set({ dataVersion: (row?.v ?? 0) + 1 })
+    .where(eq(tenants.id, tenantId))
+    .run();
+}
+
+export async function getActor(db: Db, tenantId: string, actorId: string): Promise<Actor | null> {
+  const row = db
+    .select()
+    .from(actors)
+    .where(and(eq(actors.tenantId, tenantId), eq(actors.id, actorId)))
+    .get();
+  return row ? { id: row.id, tenantId: row.tenantId, name: row.name, role: row.role as Role } : null;
+}
+
+export async function listActors(db: Db, tenantId: string): Promise<Actor[]> {
+  return db
+    .select()
+    .from(actors)
+    .where(eq(actors.tenantId, tenantId))
+    .all()
+    .map((row) => ({ id: row.id, tenantId: row.tenantId, name: row.name, role: row.role as Role }));
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export interface TokenGrant {
+  tenantId: string;
+  actor: Actor;
+  mode: ChannelMode;
+}
+
+/** Creates a token bound to tenant + actor + mode. Returns the secret once; only its hash is stored. */
+export async function createToken(
+  db: Db,
+  input: { tenantId: string; actorId: string; mode: ChannelMode; now: Date; ttlDays?: number; label?: string },
+): Promise<string> {
+  const secret = `tok_${randomBytes(24).toString("base64url")}`;
+  const expiresAt = input.ttlDays ? new Date(input.now.getTime() + input.ttlDays * 86_400_000).toISOString() : null;
+  db.insert(tokens)
+    .values({
+      hash: hashToken(secret),
+      tenantId: input.tenantId,
+      actorId: input.actorId,
+      mode: input.mode,
+      label: input.label ?? null,
+      createdAt: input.now.toISOString(),
+      expiresAt,
+    })
+    .run();
+  return secret;
+}
+
+/** Resolves a presented token; unknown, revoked or expired tokens give null. */
+export async function resolveToken(db: Db, secret: string, now: Date): Promise<TokenGrant | null> {
+  const row = db
+    .select()
+    .from(tokens)
+    .where(eq(tokens.hash, hashToken(secret)))
+    .get();
+  if (!row || row.revokedAt) return null;
+  if (row.expiresAt && row.expiresAt <= now.toISOString()) return null;
+  const actor = await getActor(db, row.tenantId, row.actorId);
+  if (!actor) return null;
+  const mode: ChannelMode = row.mode === "read_only" ? "read_only" : "propose_actions";
+  return { tenantId: row.tenantId, actor, mode };
+}

@@ -1,0 +1,772 @@
+// The kernel: execute(tool, input, ctx) in the fixed order of ARCHITECTURE §3.3, proposals and the safe apply engine.
+// It is the only path from a channel to tenant data, and the safe apply engine is the only mutator.
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import {
+  AI_CHANNELS,
+  type Actor,
+  type Channel,
+  type Failure,
+  type Mode,
+  type Preview,
+  type Proposal,
+  type ProposalStatus,
+  type ProposalView,
+  type ToolResult,
+} from "../../contracts/index.ts";
+import type { Store } from "../../store/db.ts";
+import { appendAudit, type AuditDraft, canonicalJson } from "../../store/repos/audit.ts";
+import { entityVersion } from "../../store/repos/entities.ts";
+import {
+  getProposalByKey,
+  getProposalRow,
+  insertDecision,
+  insertProposal,
+  listProposalRows,
+  toProposal,
+  transitionProposal,
+} from "../../store/repos/proposals.ts";
+import { preserveRaw } from "../../store/repos/quarantine.ts";
+import { bumpDataVersion, getActor, getTenant, type TenantRow } from "../../store/repos/tenants.ts";
+import type { AnyTool, ToolContext } from "./define-tool.ts";
+import { failure } from "./errors.ts";
+import { approverRule, whyActorMayNotDecide } from "./policy.ts";
+import { redactForAudit, redactForRole } from "./redact.ts";
+import { valuesAtPath } from "./refs.ts";
+import type { Registry } from "./registry.ts";
+
+/** Everything a channel states about one call. Channels never hold `apply_allowed`. */
+export interface CallContext {
+  tenantId: string;
+  actor: Actor | null;
+  mode: Mode;
+  channel: Channel;
+  /** When the request was made (ISO). Missing → audit_gap. */
+  requestedAt?: string;
+  /** Required for writes. Human channels generate it for the person. */
+  idempotencyKey?: string;
+  /** Set by the agent when a model chose the call. */
+  initiatedBy?: "human" | "model" | "trigger";
+  reasoning?: string;
+  confidence?: number;
+  evidenceRefs?: string[];
+  triggerId?: string;
+}
+
+export type KernelResult<T = unknown> = ToolResult<T> & { proposal?: ProposalView };
+
+export interface KernelOptions {
+  store: Store;
+  registry: Registry;
+  clock?: () => Date;
+  /** Default proposal time-to-live (ARCHITECTURE §3.4: 7 days). */
+  proposalTtlMs?: number;
+  log?: (message: string, detail?: Record<string, unknown>) => void;
+}
+
+const DEFAULT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+function zodIssues(error: z.ZodError): Failure["issues"] {
+  return error.issues.map((i) => ({ path: i.path.join(".") || "(input)", message: i.message }));
+}
+
+function plainIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join(".") || "input"}: ${i.message}`)
+    .join("; ");
+}
+
+function isAiInitiated(ctx: CallContext): boolean {
+  return (
+    ctx.initiatedBy === "model" ||
+    ctx.initiatedBy === "trigger" ||
+    AI_CHANNELS.includes(ctx.channel) ||
+    ctx.actor?.role === "ai_client" ||
+    ctx.actor?.role === "system"
+  );
+}
+
+export function proposalView(p: Proposal): ProposalView {
+  return {
+    id: p.id,
+    tool: p.tool,
+    status: p.status,
+    risk: p.risk,
+    approver: p.approver,
+    preview: p.preview,
+    requestedBy: p.requestedBy,
+    expiresAt: p.expiresAt,
+    version: p.version,
+    supersedes: p.supersedes,
+    ...(p.result !== null ? { result: p.result } : {}),
+    failure: p.failure,
+  };
+}
+
+export class Kernel {
+  readonly store: Store;
+  readonly registry: Registry;
+  readonly #clock: () => Date;
+  readonly #ttlMs: number;
+  readonly #log: (message: string, detail?: Record<string, unknown>) => void;
+
+  constructor(options: KernelOptions) {
+    this.store = options.store;
+    this.registry = options.registry;
+    this.#clock = options.clock ?? (() => new Date());
+    this.#ttlMs = options.proposalTtlMs ?? DEFAULT_TTL_MS;
+    this.#log = options.log ?? ((message, detail) => console.error(`[kernel] ${message}`, detail ?? ""));
+  }
+
+  now(): Date {
+    return this.#clock();
+  }
+
+  /** ARCHITECTURE §3.3: resolve → validate → role → tenant → health → mode → gate/stop → run|propose → redact → audit. */
+  async execute(toolName: string, rawInput: unknown, ctx: CallContext): Promise<KernelResult> {
+    try {
+      return await this.#execute(toolName, rawInput, ctx);
+    } catch (error) {
+      const ref = randomUUID().slice(0, 8);
+      this.#log(`unexpected error in ${toolName} (ref ${ref})`, {
+        code: (error as { code?: string }).code,
+        message: (error as Error).message,
+      });
+      const result: KernelResult = {
+        status: "refused",
+        failure: failure(
+          "adapter_unavailable",
+          `The store could not be trusted for this request; nothing was changed. Reference ${ref}.`,
+        ),
+      };
+      await this.#audit(ctx, toolName, rawInput, result).catch(() => undefined);
+      return result;
+    }
+  }
+
+  async #execute(toolName: string, rawInput: unknown, ctx: CallContext): Promise<KernelResult> {
+    // 1. resolve
+    const tool = this.registry.get(toolName);
+    if (!tool) {
+      return this.#refuse(ctx, toolName, rawInput, failure("not_found", `There is no tool named "${toolName}".`));
+    }
+    // A call must say who asked and when; a write also needs its idempotency key (and evidence when a machine asked).
+    const gap = this.#auditGap(tool, ctx);
+    if (gap) {
+      await this.store.write((tx) =>
+        preserveRaw(tx, ctx.tenantId, {
+          receivedAt: this.now().toISOString(),
+          failureClass: "audit_gap",
+          reason: gap,
+          tool: toolName,
+          raw: { input: rawInput, context: { ...ctx, actor: ctx.actor?.id ?? null } },
+        }),
+      );
+      return this.#refuse(ctx, toolName, rawInput, failure("audit_gap", gap));
+    }
+    const actor = ctx.actor as Actor;
+    // 2. validate
+    const parsed = tool.input.safeParse(rawInput);
+    if (!parsed.success) {
+      return this.#refuse(
+        ctx,
+        toolName,
+        rawInput,
+        failure("invalid_input", `The request for ${tool.name} is not valid: ${plainIssues(parsed.error)}.`, {
+          issues: zodIssues(parsed.error),
+        }),
+      );
+    }
+    const input = parsed.data;
+    // 3. role (and the rule that no caller holds apply_allowed)
+    if (ctx.mode === "apply_allowed") {
+      return this.#refuse(
+        ctx,
+        toolName,
+        input,
+        failure("forbidden", "apply_allowed belongs to the safe apply engine alone; ask for a proposal instead."),
+      );
+    }
+    if (actor.tenantId !== ctx.tenantId || !tool.roles.includes(actor.role)) {
+      return this.#refuse(ctx, toolName, input, failure("forbidden", `A ${actor.role} may not use ${tool.name}.`));
+    }
+    // 4. tenant: every id resolves inside this tenant or is "not found" (never "forbidden": no existence leak)
+    const tenant = await getTenant(this.store.db, ctx.tenantId);
+    if (!tenant) return this.#refuse(ctx, toolName, input, failure("not_found", "No such business."));
+    const missing = await this.#unresolvedRef(tool, input, ctx.tenantId);
+    if (missing) return this.#refuse(ctx, toolName, input, failure("not_found", missing));
+    // 5. health: frozen or degraded tenants serve real reads and refuse writes
+    if (tool.effect !== "read") {
+      const unhealthy = this.#whyUnhealthy(tenant);
+      if (unhealthy) return this.#refuse(ctx, toolName, input, failure("adapter_unavailable", unhealthy));
+    }
+    // 6. mode
+    if (ctx.mode === "read_only" && tool.effect !== "read") {
+      return this.#refuse(
+        ctx,
+        toolName,
+        input,
+        failure("forbidden", `This session is read-only; ${tool.name} would change data.`),
+      );
+    }
+    const toolCtx: ToolContext = {
+      tenantId: ctx.tenantId,
+      tenant,
+      actor,
+      channel: ctx.channel,
+      mode: ctx.mode,
+      db: this.store.db,
+      now: this.now(),
+    };
+    // 7. gates and stops, declared and evaluated by the pack
+    if (tool.guard) {
+      const verdict = await tool.guard(input, toolCtx);
+      if (verdict && "refuse" in verdict) return this.#refuse(ctx, toolName, input, verdict.refuse);
+      if (verdict && "stop" in verdict) {
+        const stopped: KernelResult = { status: "stopped", stop: verdict.stop, data: verdict.data };
+        await this.#audit(ctx, toolName, input, stopped);
+        return redactForRole(stopped, actor.role, tool.sensitive);
+      }
+    }
+    // 8. run (read) or propose (write/external)
+    if (tool.effect === "read") {
+      const data = tool.output.parse(await tool.run(input, toolCtx));
+      const result: KernelResult = { status: "ok", data };
+      await this.#audit(ctx, toolName, input, result);
+      // 9. redact
+      return redactForRole(result, actor.role, tool.sensitive);
+    }
+    const result = await this.#propose(tool, input, ctx, toolCtx);
+    return redactForRole(result, actor.role, tool.sensitive);
+  }
+
+  #auditGap(tool: AnyTool, ctx: CallContext): string | null {
+    if (!ctx.actor) return "The request names no actor; every call must say who asked.";
+    if (!ctx.requestedAt || Number.isNaN(Date.parse(ctx.requestedAt))) {
+      return "The request carries no timestamp; every call must say when it was made.";
+    }
+    if (tool.effect === "read") return null;
+    if (!ctx.idempotencyKey) return "A change must carry an idempotency key so it can never apply twice.";
+    if (isAiInitiated(ctx) && !(ctx.evidenceRefs && ctx.evidenceRefs.length > 0)) {
+      return "A change suggested by a model, MCP client or trigger must cite its evidence (evidence refs).";
+    }
+    return null;
+  }
+
+  async #unresolvedRef(tool: AnyTool, input: unknown, tenantId: string): Promise<string | null> {
+    for (const [path, kind] of Object.entries(tool.refs ?? {})) {
+      for (const id of valuesAtPath(input, path)) {
+        if ((await entityVersion(this.store.db, tenantId, kind, id)) === null) {
+          return `No ${kind.replace("_", " ")} with id ${id} in this business.`;
+        }
+      }
+    }
+    return null;
+  }
+
+  #whyUnhealthy(tenant: TenantRow): string | null {
+    if (tenant.status === "sev0_stop") {
+      return "This business is frozen (sev0_stop): writes are stopped while evidence is preserved. Reads still work.";
+    }
+    if (tenant.adapterHealth !== "healthy") {
+      return "The store is degraded: the office is read-only until it is healthy again. Nothing was changed.";
+    }
+    return null;
+  }
+
+  async #propose(tool: AnyTool, input: unknown, ctx: CallContext, toolCtx: ToolContext): Promise<KernelResult> {
+    const actor = toolCtx.actor;
+    const key = ctx.idempotencyKey as string;
+    const existing = await getProposalByKey(this.store.db, ctx.tenantId, key);
+    if (existing) return this.#replayed(tool, input, ctx, existing);
+    const preview = await (tool.preview as NonNullable<AnyTool["preview"]>)(input, toolCtx);
+    const now = this.now();
+    const row = await this.store.write(async (tx) => {
+      const again = await getProposalByKey(tx, ctx.tenantId, key);
+      if (again) return again;
+      const inserted = await insertProposal(tx, ctx.tenantId, {
+        tool: tool.name,
+        input,
+        preview,
+        effect: tool.effect,
+        risk: tool.risk,
+        status: "pending",
+        version: 1,
+        supersedes: null,
+        supersededBy: null,
+        requestedBy: actor.id,
+        requestedRole: actor.role,
+        channel: ctx.channel,
+        reasoning: ctx.reasoning ?? null,
+        confidence: ctx.confidence ?? null,
+        evidenceRefs: ctx.evidenceRefs ?? [],
+        triggerId: ctx.triggerId ?? null,
+        idempotencyKey: key,
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + this.#ttlMs).toISOString(),
+        decidedAt: null,
+        decidedBy: null,
+        appliedAt: null,
+        result: null,
+        failure: null,
+      });
+      await appendAudit(
+        tx,
+        ctx.tenantId,
+        this.#auditDraft(ctx, tool.name, input, "proposed", { proposalId: inserted.id }),
+      );
+      return inserted;
+    });
+    const proposal = toProposal(row, approverRule(tool.risk));
+    return { status: "proposed", proposal: proposalView(proposal) };
+  }
+
+  /** Same idempotency key again: the first proposal is the answer; a different request under that key is a conflict. */
+  async #replayed(
+    tool: AnyTool,
+    input: unknown,
+    ctx: CallContext,
+    existing: NonNullable<Awaited<ReturnType<typeof getProposalByKey>>>,
+  ): Promise<KernelResult> {
+    if (existing.tool !== tool.name || canonicalJson(existing.input) !== canonicalJson(input)) {
+      return this.#refuse(
+        ctx,
+        tool.name,
+        input,
+        failure(
+          "duplicate_or_conflict",
+          `Idempotency key already used for ${existing.id} (${existing.tool}) with different input; nothing new was proposed.`,
+        ),
+      );
+    }
+    const proposal = toProposal(existing, approverRule(existing.risk as Proposal["risk"]));
+    return { status: "proposed", proposal: proposalView(proposal) };
+  }
+
+  async #refuse(ctx: CallContext, toolName: string, input: unknown, fail: Failure): Promise<KernelResult> {
+    const result: KernelResult = { status: "refused", failure: fail };
+    await this.#audit(ctx, toolName, input, result);
+    return result;
+  }
+
+  #auditDraft(
+    ctx: CallContext,
+    toolName: string | null,
+    input: unknown,
+    outcome: AuditDraft["outcome"],
+    extra: Partial<AuditDraft> = {},
+  ): AuditDraft {
+    return {
+      at: this.now().toISOString(),
+      actorId: ctx.actor?.id ?? null,
+      actorRole: ctx.actor?.role ?? null,
+      channel: ctx.channel,
+      tool: toolName,
+      input: redactForAudit(input),
+      outcome,
+      reasoning: ctx.reasoning ?? null,
+      confidence: ctx.confidence ?? null,
+      triggerId: ctx.triggerId ?? null,
+      ...extra,
+    };
+  }
+
+  async #audit(ctx: CallContext, toolName: string, input: unknown, result: KernelResult): Promise<void> {
+    const draft = this.#auditDraft(ctx, toolName, input, result.status, {
+      failureClass: result.status === "refused" ? result.failure.class : null,
+      mutation: result.status === "stopped" ? { stop: result.stop.stopId } : null,
+    });
+    const tenantId = ctx.tenantId;
+    if (!tenantId) return;
+    await this.store.write((tx) => appendAudit(tx, tenantId, draft));
+  }
+
+  // ---------------------------------------------------------------- proposals
+
+  async getProposal(tenantId: string, id: string): Promise<Proposal | null> {
+    await this.expireDue(tenantId);
+    const row = await getProposalRow(this.store.db, tenantId, id);
+    return row ? toProposal(row, approverRule(row.risk as Proposal["risk"])) : null;
+  }
+
+  async listProposals(tenantId: string, statuses?: ProposalStatus[]): Promise<Proposal[]> {
+    await this.expireDue(tenantId);
+    const rows = await listProposalRows(this.store.db, tenantId, statuses ? { statuses } : {});
+    return rows.map((r) => toProposal(r, approverRule(r.risk as Proposal["risk"])));
+  }
+
+  /** Marks pending proposals past their time limit as expired (each one audited). */
+  async expireDue(tenantId: string): Promise<number> {
+    const nowIso = this.now().toISOString();
+    const due = (await listProposalRows(this.store.db, tenantId, { statuses: ["pending"], limit: 10_000 })).filter(
+      (r) => r.expiresAt <= nowIso,
+    );
+    if (due.length === 0) return 0;
+    await this.store.write(async (tx) => {
+      for (const row of due) {
+        if (await transitionProposal(tx, tenantId, row.id, "pending", { status: "expired" })) {
+          await appendAudit(tx, tenantId, {
+            at: nowIso,
+            actorId: "system",
+            actorRole: "system",
+            channel: null,
+            tool: row.tool,
+            input: null,
+            outcome: "expired",
+            proposalId: row.id,
+          });
+        }
+      }
+    });
+    return due.length;
+  }
+
+  /**
+   * A human decision on a proposal. The decision is re-checked here whatever channel carried it;
+   * approval runs the safe apply engine. Deciding an already-decided proposal changes nothing and returns its state.
+   */
+  async decide(
+    tenantId: string,
+    proposalId: string,
+    decision: "approve" | "reject",
+    actor: Actor | null,
+    channel: Channel,
+    notes?: string,
+  ): Promise<KernelResult> {
+    const ctx: CallContext = {
+      tenantId,
+      actor,
+      mode: "propose_actions",
+      channel,
+      requestedAt: this.now().toISOString(),
+    };
+    if (!actor) {
+      return this.#refuse(
+        ctx,
+        "kernel.decide",
+        { proposalId },
+        failure("audit_gap", "A decision must name who made it."),
+      );
+    }
+    if (actor.tenantId !== tenantId) {
+      return this.#refuse(ctx, "kernel.decide", { proposalId }, failure("not_found", `No proposal ${proposalId}.`));
+    }
+    const proposal = await this.getProposal(tenantId, proposalId);
+    if (!proposal) {
+      return this.#refuse(
+        ctx,
+        "kernel.decide",
+        { proposalId },
+        failure("not_found", `No proposal ${proposalId} in this business.`),
+      );
+    }
+    const view = proposalView(proposal);
+    const why = whyActorMayNotDecide(proposal, actor);
+    if (why)
+      return {
+        ...(await this.#refuse(ctx, "kernel.decide", { proposalId }, failure("forbidden", why))),
+        proposal: view,
+      };
+    switch (proposal.status) {
+      case "pending":
+        break;
+      case "applied":
+        return { status: "ok", data: proposal.result, proposal: view };
+      case "expired":
+        return {
+          ...(await this.#refuse(
+            ctx,
+            "kernel.decide",
+            { proposalId },
+            failure(
+              "expired",
+              `${proposalId} expired on ${proposal.expiresAt} before anyone decided; propose it again.`,
+            ),
+          )),
+          proposal: view,
+        };
+      case "superseded":
+        return {
+          ...(await this.#refuse(
+            ctx,
+            "kernel.decide",
+            { proposalId },
+            failure(
+              "duplicate_or_conflict",
+              `${proposalId} was edited into ${proposal.supersededBy}; decide on that version.`,
+            ),
+          )),
+          proposal: view,
+        };
+      case "approved":
+        // Approved but not yet applied (a crash between the two): finish the apply.
+        return this.#apply(proposal, ctx);
+      default:
+        return {
+          status: "refused",
+          failure: failure("duplicate_or_conflict", `${proposalId} is already ${proposal.status}; nothing changed.`),
+          proposal: view,
+        };
+    }
+    const tenant = await getTenant(this.store.db, tenantId);
+    const unhealthy = tenant ? this.#whyUnhealthy(tenant) : "No such business.";
+    if (decision === "approve" && unhealthy) {
+      return {
+        ...(await this.#refuse(ctx, "kernel.decide", { proposalId }, failure("adapter_unavailable", unhealthy))),
+        proposal: view,
+      };
+    }
+    const decidedAt = this.now().toISOString();
+    const moved = await this.store.write(async (tx) => {
+      const ok = await transitionProposal(tx, tenantId, proposalId, "pending", {
+        status: decision === "approve" ? "approved" : "rejected",
+        decidedAt,
+        decidedBy: actor.id,
+      });
+      if (!ok) return false;
+      await insertDecision(tx, tenantId, {
+        proposalId,
+        reviewerId: actor.id,
+        reviewerRole: actor.role,
+        channel,
+        decision,
+        notes: notes ?? null,
+        decidedAt,
+      });
+      await appendAudit(tx, tenantId, {
+        ...this.#auditDraft(ctx, proposal.tool, null, decision === "approve" ? "approved" : "rejected"),
+        proposalId,
+        reviewer: actor.id,
+      });
+      return true;
+    });
+    if (!moved) {
+      // Someone else decided first: report what they decided (exactly-once under concurrent clicks).
+      const current = await this.getProposal(tenantId, proposalId);
+      if (current?.status === "approved") return this.#apply(current, ctx);
+      return { status: "ok", data: current?.result ?? null, ...(current ? { proposal: proposalView(current) } : {}) };
+    }
+    const decided = (await this.getProposal(tenantId, proposalId)) as Proposal;
+    if (decision === "reject") return { status: "ok", data: null, proposal: proposalView(decided) };
+    return this.#apply(decided, ctx);
+  }
+
+  /** Applies every approved-but-unapplied proposal (after a crash between approval and apply). */
+  async resumeApproved(tenantId: string): Promise<string[]> {
+    const approved = await this.listProposals(tenantId, ["approved"]);
+    const applied: string[] = [];
+    for (const p of approved) {
+      const actor = p.decidedBy ? await getActor(this.store.db, tenantId, p.decidedBy) : null;
+      await this.#apply(p, {
+        tenantId,
+        actor,
+        mode: "propose_actions",
+        channel: p.channel,
+        requestedAt: this.now().toISOString(),
+      });
+      applied.push(p.id);
+    }
+    return applied;
+  }
+
+  /**
+   * The safe apply engine (Phase 3 §2.5): re-validate → re-check role, tenant, health, gates → stale check →
+   * run in one transaction → record result → audit. The proposal row moves approved→applied only once.
+   */
+  async #apply(proposal: Proposal, ctx: CallContext): Promise<KernelResult> {
+    const tenantId = proposal.tenantId;
+    const tool = this.registry.get(proposal.tool);
+    const fail = async (f: Failure): Promise<KernelResult> => {
+      await this.store.write(async (tx) => {
+        if (await transitionProposal(tx, tenantId, proposal.id, "approved", { status: "failed", failure: f })) {
+          await appendAudit(tx, tenantId, {
+            ...this.#auditDraft(ctx, proposal.tool, null, "failed", { failureClass: f.class }),
+            proposalId: proposal.id,
+            reviewer: proposal.decidedBy,
+          });
+        }
+      });
+      const current = (await this.getProposal(tenantId, proposal.id)) as Proposal;
+      return { status: "refused", failure: f, proposal: proposalView(current) };
+    };
+    if (!tool) return fail(failure("not_found", `Tool ${proposal.tool} no longer exists.`));
+    const parsed = tool.input.safeParse(proposal.input);
+    if (!parsed.success)
+      return fail(failure("invalid_input", `Stored input no longer valid: ${plainIssues(parsed.error)}.`));
+    const requester = await getActor(this.store.db, tenantId, proposal.requestedBy);
+    if (!requester || !tool.roles.includes(requester.role)) {
+      return fail(failure("forbidden", `${proposal.requestedBy} may no longer use ${tool.name}.`));
+    }
+    const tenant = await getTenant(this.store.db, tenantId);
+    if (!tenant) return fail(failure("not_found", "No such business."));
+    const unhealthy = this.#whyUnhealthy(tenant);
+    if (unhealthy)
+      return {
+        status: "refused",
+        failure: failure("adapter_unavailable", unhealthy),
+        proposal: proposalView(proposal),
+      };
+    const missing = await this.#unresolvedRef(tool, parsed.data, tenantId);
+    if (missing) return fail(failure("not_found", missing));
+
+    try {
+      const outcome = await this.store.write(async (tx) => {
+        const toolCtx: ToolContext = {
+          tenantId,
+          tenant,
+          actor: requester,
+          channel: proposal.channel,
+          mode: "apply_allowed",
+          db: tx,
+          now: this.now(),
+          proposalId: proposal.id,
+        };
+        if (tool.guard) {
+          const verdict = await tool.guard(parsed.data, toolCtx);
+          if (verdict && "refuse" in verdict) return { failed: verdict.refuse };
+          if (verdict && "stop" in verdict) {
+            return { failed: failure("gate_required", `Hard stop ${verdict.stop.stopId}: ${verdict.stop.message}`) };
+          }
+        }
+        const stale = await this.#staleBasis(proposal.preview, tenantId, tx);
+        if (stale) return { failed: failure("duplicate_or_conflict", stale) };
+        const data = tool.output.parse(await tool.run(parsed.data, toolCtx));
+        const appliedAt = this.now().toISOString();
+        const moved = await transitionProposal(tx, tenantId, proposal.id, "approved", {
+          status: "applied",
+          appliedAt,
+          result: data,
+        });
+        if (!moved) throw new ApplyRace();
+        await bumpDataVersion(tx, tenantId);
+        await appendAudit(tx, tenantId, {
+          ...this.#auditDraft(ctx, tool.name, redactForAudit(parsed.data), "applied"),
+          proposalId: proposal.id,
+          reviewer: proposal.decidedBy,
+          reasoning: proposal.reasoning,
+          confidence: proposal.confidence,
+          triggerId: proposal.triggerId,
+          mutation: data,
+        });
+        return { data };
+      });
+      if ("failed" in outcome && outcome.failed) return fail(outcome.failed);
+      const applied = (await this.getProposal(tenantId, proposal.id)) as Proposal;
+      const result: KernelResult = { status: "ok", data: outcome.data, proposal: proposalView(applied) };
+      return ctx.actor ? redactForRole(result, ctx.actor.role, tool.sensitive) : result;
+    } catch (error) {
+      if (error instanceof ApplyRace) {
+        const current = (await this.getProposal(tenantId, proposal.id)) as Proposal;
+        return { status: "ok", data: current.result, proposal: proposalView(current) };
+      }
+      const ref = randomUUID().slice(0, 8);
+      this.#log(`apply of ${proposal.id} failed (ref ${ref})`, { message: (error as Error).message });
+      return fail(
+        failure(
+          "adapter_unavailable",
+          `Applying ${proposal.id} failed and was rolled back; nothing changed. Reference ${ref}.`,
+        ),
+      );
+    }
+  }
+
+  async #staleBasis(preview: Preview, tenantId: string, tx: Store["db"]): Promise<string | null> {
+    for (const basis of preview.basis) {
+      const version = await entityVersion(tx, tenantId, basis.entity as Parameters<typeof entityVersion>[2], basis.id);
+      if (version === null) return `The ${basis.entity} ${basis.id} no longer exists; propose again.`;
+      if (version !== basis.version) {
+        return `The ${basis.entity} ${basis.id} changed after this proposal was made (version ${basis.version} → ${version}); review both and propose again.`;
+      }
+    }
+    return null;
+  }
+
+  /** An edit makes version n+1 with its own approval; the old version is superseded (ARCHITECTURE §3.4). */
+  async editProposal(
+    tenantId: string,
+    proposalId: string,
+    newInput: unknown,
+    actor: Actor | null,
+    channel: Channel,
+  ): Promise<KernelResult> {
+    const ctx: CallContext = {
+      tenantId,
+      actor,
+      mode: "propose_actions",
+      channel,
+      requestedAt: this.now().toISOString(),
+    };
+    const old = await this.getProposal(tenantId, proposalId);
+    if (!old || !actor || actor.tenantId !== tenantId) {
+      return this.#refuse(
+        ctx,
+        "kernel.edit",
+        { proposalId },
+        failure("not_found", `No proposal ${proposalId} in this business.`),
+      );
+    }
+    if (old.status !== "pending") {
+      return this.#refuse(
+        ctx,
+        "kernel.edit",
+        { proposalId },
+        failure("duplicate_or_conflict", `${proposalId} is ${old.status}; only a pending proposal can be edited.`),
+      );
+    }
+    if (actor.id !== old.requestedBy && whyActorMayNotDecide(old, actor)) {
+      return this.#refuse(
+        ctx,
+        "kernel.edit",
+        { proposalId },
+        failure("forbidden", "Only the requester or someone who may decide it can edit a proposal."),
+      );
+    }
+    const result = await this.execute(old.tool, newInput, {
+      ...ctx,
+      idempotencyKey: `${old.idempotencyKey}:v${old.version + 1}`,
+      reasoning: old.reasoning ?? undefined,
+      evidenceRefs: old.evidenceRefs,
+      ...(old.triggerId ? { triggerId: old.triggerId } : {}),
+    } as CallContext);
+    if (result.status !== "proposed") return result;
+    const newId = result.proposal.id;
+    await this.store.write(async (tx) => {
+      await transitionProposal(tx, tenantId, newId, "pending", {
+        status: "pending",
+        version: old.version + 1,
+        supersedes: old.id,
+      });
+      if (await transitionProposal(tx, tenantId, old.id, "pending", { status: "superseded", supersededBy: newId })) {
+        await appendAudit(tx, tenantId, {
+          ...this.#auditDraft(ctx, old.tool, null, "superseded"),
+          proposalId: old.id,
+          mutation: { supersededBy: newId },
+        });
+      }
+    });
+    const edited = (await this.getProposal(tenantId, newId)) as Proposal;
+    return { status: "proposed", proposal: proposalView(edited) };
+  }
+}
+
+class ApplyRace extends Error {}
+
+/** Builds a CallContext for a person on a human channel: timestamp and idempotency key are generated for them. */
+export function humanCall(
+  kernel: Kernel,
+  actor: Actor,
+  channel: Channel,
+  mode: Exclude<Mode, "apply_allowed"> = "propose_actions",
+  idempotencyKey: string = randomUUID(),
+): CallContext {
+  return {
+    tenantId: actor.tenantId,
+    actor,
+    mode,
+    channel,
+    requestedAt: kernel.now().toISOString(),
+    idempotencyKey,
+    initiatedBy: "human",
+  };
+}
