@@ -14,6 +14,16 @@ import {
   quotes,
   tasks,
 } from "../schema.ts";
+import {
+  inventoryLocations,
+  parts,
+  priceBookItems,
+  repairJobs,
+  salesProposals,
+  stock,
+  surveys,
+  techProfiles,
+} from "../schema-field.ts";
 
 const ENTITY_TABLES = {
   customer: customers,
@@ -26,6 +36,14 @@ const ENTITY_TABLES = {
   outbound_draft: outboundDrafts,
   note: notes,
   interaction: interactions,
+  tech_profile: techProfiles,
+  repair_job: repairJobs,
+  inventory_location: inventoryLocations,
+  part: parts,
+  stock: stock,
+  survey: surveys,
+  price_book_item: priceBookItems,
+  sales_proposal: salesProposals,
 } as const;
 
 export type EntityKind = keyof typeof ENTITY_TABLES;
