@@ -2,6 +2,6 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "sqlite",
-  schema: ["./store/schema.ts", "./store/schema-field.ts"],
+  schema: ["./store/schema.ts", "./store/schema-field.ts", "./store/schema-imports.ts"],
   out: "./store/migrations",
 });

@@ -129,7 +129,10 @@ export const priceBookItems = sqliteTable(
     updatedAt: text("updated_at").notNull(),
     version: integer("version").notNull().default(1),
   },
-  (t) => [uniqueIndex("price_book_tenant_sku").on(t.tenantId, t.sku), index("price_book_tenant_category").on(t.tenantId, t.category)],
+  (t) => [
+    uniqueIndex("price_book_tenant_sku").on(t.tenantId, t.sku),
+    index("price_book_tenant_category").on(t.tenantId, t.category),
+  ],
 );
 
 /** The customer-facing sales proposal (Field Engineer §08 "Proposal & close"). */

@@ -24,6 +24,7 @@ import {
   surveys,
   techProfiles,
 } from "../schema-field.ts";
+import { importBatches, transcripts } from "../schema-imports.ts";
 
 const ENTITY_TABLES = {
   customer: customers,
@@ -44,6 +45,8 @@ const ENTITY_TABLES = {
   survey: surveys,
   price_book_item: priceBookItems,
   sales_proposal: salesProposals,
+  import_batch: importBatches,
+  transcript: transcripts,
 } as const;
 
 export type EntityKind = keyof typeof ENTITY_TABLES;
