@@ -2,6 +2,6 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "sqlite",
-  schema: ["./store/schema.ts", "./store/schema-field.ts", "./store/schema-imports.ts"],
+  schema: ["./store/schema.ts", "./store/schema-field.ts", "./store/schema-imports.ts", "./store/schema-agent.ts"],
   out: "./store/migrations",
 });

@@ -1,8 +1,20 @@
 // tools/: every pack's tool list, combined into the one registry all channels adapt.
 import { crmTools } from "./crm/index.ts";
+import { inventoryTools } from "./inventory/index.ts";
 import { type AnyTool, Registry } from "./kernel/index.ts";
+import { pricingTools } from "./pricing/index.ts";
+import { publicTools } from "./public/index.ts";
+import { repairTools } from "./repair/index.ts";
+import { surveyTools } from "./survey/index.ts";
 
-export const allTools: readonly AnyTool[] = [...crmTools];
+export const allTools: readonly AnyTool[] = [
+  ...crmTools,
+  ...surveyTools,
+  ...pricingTools,
+  ...repairTools,
+  ...inventoryTools,
+  ...publicTools,
+];
 
 export function createRegistry(): Registry {
   return new Registry(allTools);

@@ -12,7 +12,7 @@ export const addNoteTool = defineTool({
     "never sent to the customer. Becomes a low-risk proposal the requester can approve with one tap.",
   effect: "write",
   risk: "low",
-  roles: ["founder", "office", "sales_manager", "salesperson", "tech"],
+  roles: ["founder", "office", "sales_manager", "salesperson", "tech", "ai_client"],
   input: z.object({ customerId: z.string().min(1), body: z.string().trim().min(1, "the note is empty").max(4000) }),
   output: NoteSchema,
   refs: { customerId: "customer" },

@@ -12,7 +12,7 @@ export const businessProfileTool = defineTool({
     "sends are enabled, rollback note, release-notes rule, incident runbook and data boundary. Read only.",
   effect: "read",
   risk: "low",
-  roles: ["founder", "office", "sales_manager", "salesperson", "tech"],
+  roles: ["founder", "office", "sales_manager", "salesperson", "tech", "ai_client"],
   input: z.object({}).strict(),
   output: BusinessProfileSchema,
   example: {},

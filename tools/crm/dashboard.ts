@@ -81,7 +81,7 @@ export const dashboardTool = defineTool({
     "quotes, lapsed maintenance agreements, unreturned calls) with dollar amounts. Read only.",
   effect: "read",
   risk: "low",
-  roles: ["founder", "office", "sales_manager", "salesperson", "tech"],
+  roles: ["founder", "office", "sales_manager", "salesperson", "tech", "ai_client"],
   input: z.object({}).strict(),
   output: DashboardSchema,
   example: {},

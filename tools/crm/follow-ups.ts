@@ -38,7 +38,7 @@ export const followUpsTool = defineTool({
     "jobs and maintenance-agreement renewals, each with due date, owner, overdue flag and outcome. Read only.",
   effect: "read",
   risk: "low",
-  roles: ["founder", "office", "sales_manager", "salesperson", "tech"],
+  roles: ["founder", "office", "sales_manager", "salesperson", "tech", "ai_client"],
   input: z.object({ limit: z.number().int().min(1).max(200).optional() }).strict(),
   output: FollowUpsSchema,
   example: { limit: 20 },

@@ -36,7 +36,7 @@ export const getCustomerTool = defineTool({
     "(use crm.search_customers first). Read only.",
   effect: "read",
   risk: "low",
-  roles: ["founder", "office", "sales_manager", "salesperson", "tech"],
+  roles: ["founder", "office", "sales_manager", "salesperson", "tech", "ai_client"],
   input: z.object({ customerId: z.string().min(1) }),
   output: Customer360Schema,
   refs: { customerId: "customer" },

@@ -13,7 +13,7 @@ export const intakeQueueTool = defineTool({
     "a suggested next action. Read only: turning an item into records is a separate proposal.",
   effect: "read",
   risk: "low",
-  roles: ["founder", "office", "sales_manager"],
+  roles: ["founder", "office", "sales_manager", "ai_client"],
   input: z.object({ limit: z.number().int().min(1).max(200).optional() }).strict(),
   output: IntakeQueueSchema,
   example: { limit: 20 },

@@ -13,7 +13,7 @@ export const listCustomersTool = defineTool({
     "contact. For finding one customer use crm.search_customers. Read only.",
   effect: "read",
   risk: "low",
-  roles: ["founder", "office", "sales_manager", "salesperson", "tech"],
+  roles: ["founder", "office", "sales_manager", "salesperson", "tech", "ai_client"],
   input: z
     .object({ offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(500).optional() })
     .strict(),

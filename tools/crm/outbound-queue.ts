@@ -13,7 +13,7 @@ export const outboundQueueTool = defineTool({
     "send. External sending is disabled by policy; a person copies and sends. Read only.",
   effect: "read",
   risk: "low",
-  roles: ["founder", "office", "sales_manager", "salesperson"],
+  roles: ["founder", "office", "sales_manager", "salesperson", "ai_client"],
   input: z.object({ limit: z.number().int().min(1).max(200).optional() }).strict(),
   output: OutboundQueueSchema,
   example: { limit: 20 },

@@ -12,7 +12,7 @@ export const searchCustomersTool = defineTool({
     "Use it before acting on a customer the person named. Returns up to `limit` matches; it changes nothing.",
   effect: "read",
   risk: "low",
-  roles: ["founder", "office", "sales_manager", "salesperson", "tech"],
+  roles: ["founder", "office", "sales_manager", "salesperson", "tech", "ai_client"],
   input: z.object({
     query: z.string().trim().min(1, "say what to search for").max(200),
     limit: z.number().int().min(1).max(50).optional(),

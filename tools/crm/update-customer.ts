@@ -12,7 +12,7 @@ export const updateCustomerTool = defineTool({
     "or the founder approves; the preview shows each field before and after. It never merges customers.",
   effect: "write",
   risk: "medium",
-  roles: ["founder", "office", "sales_manager", "salesperson"],
+  roles: ["founder", "office", "sales_manager", "salesperson", "ai_client"],
   input: z.object({ customerId: z.string().min(1), patch: CustomerPatchSchema }),
   output: CustomerSchema,
   refs: { customerId: "customer" },

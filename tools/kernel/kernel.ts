@@ -344,10 +344,22 @@ export class Kernel {
     return { status: "proposed", proposal: proposalView(proposal) };
   }
 
-  async #refuse(ctx: CallContext, toolName: string, input: unknown, fail: Failure): Promise<KernelResult> {
+  async #refuse(
+    ctx: CallContext,
+    toolName: string,
+    input: unknown,
+    fail: Failure,
+    proposalId: string | null = null,
+  ): Promise<KernelResult> {
     const result: KernelResult = { status: "refused", failure: fail };
-    await this.#audit(ctx, toolName, input, result);
+    await this.#audit(ctx, toolName, input, result, proposalId);
     return result;
+  }
+
+  /** A refused decision or edit, audited against the proposal it concerned. */
+  async #refuseOn(ctx: CallContext, action: string, proposal: Proposal, fail: Failure): Promise<KernelResult> {
+    const refused = await this.#refuse(ctx, action, { proposalId: proposal.id }, fail, proposal.id);
+    return { ...refused, proposal: proposalView(proposal) };
   }
 
   #auditDraft(
@@ -372,8 +384,15 @@ export class Kernel {
     };
   }
 
-  async #audit(ctx: CallContext, toolName: string, input: unknown, result: KernelResult): Promise<void> {
+  async #audit(
+    ctx: CallContext,
+    toolName: string,
+    input: unknown,
+    result: KernelResult,
+    proposalId: string | null = null,
+  ): Promise<void> {
     const draft = this.#auditDraft(ctx, toolName, input, result.status, {
+      proposalId,
       failureClass: result.status === "refused" ? result.failure.class : null,
       mutation: result.status === "stopped" ? { stop: result.stop.stopId } : null,
     });
@@ -433,6 +452,46 @@ export class Kernel {
     actor: Actor | null,
     channel: Channel,
     notes?: string,
+    mode: Exclude<Mode, "apply_allowed"> = "propose_actions",
+  ): Promise<KernelResult> {
+    if (mode === "read_only") {
+      const ctx: CallContext = { tenantId, actor, mode, channel, requestedAt: this.now().toISOString() };
+      return this.#refuse(
+        ctx,
+        "kernel.decide",
+        { proposalId },
+        failure("forbidden", "A read-only session cannot approve or reject."),
+        proposalId,
+      );
+    }
+    const result = await this.#decide(tenantId, proposalId, decision, actor, channel, notes);
+    return actor ? this.#redactResult(result, actor) : result;
+  }
+
+  /** Strips cost fields from a result and its proposal view for the person who will see it. */
+  #redactResult(result: KernelResult, viewer: Actor): KernelResult {
+    const tool = result.proposal ? this.registry.get(result.proposal.tool) : undefined;
+    return redactForRole(result, viewer.role, tool?.sensitive);
+  }
+
+  /** Proposals as one person may see them: the preview and result redacted for their role. */
+  async listProposalsFor(viewer: Actor, statuses?: ProposalStatus[]): Promise<ProposalView[]> {
+    const proposals = await this.listProposals(viewer.tenantId, statuses);
+    return proposals.map((p) => redactForRole(proposalView(p), viewer.role, this.registry.get(p.tool)?.sensitive));
+  }
+
+  async getProposalFor(viewer: Actor, id: string): Promise<ProposalView | null> {
+    const p = await this.getProposal(viewer.tenantId, id);
+    return p ? redactForRole(proposalView(p), viewer.role, this.registry.get(p.tool)?.sensitive) : null;
+  }
+
+  async #decide(
+    tenantId: string,
+    proposalId: string,
+    decision: "approve" | "reject",
+    actor: Actor | null,
+    channel: Channel,
+    notes?: string,
   ): Promise<KernelResult> {
     const ctx: CallContext = {
       tenantId,
@@ -463,44 +522,50 @@ export class Kernel {
     }
     const view = proposalView(proposal);
     const why = whyActorMayNotDecide(proposal, actor);
-    if (why)
-      return {
-        ...(await this.#refuse(ctx, "kernel.decide", { proposalId }, failure("forbidden", why))),
-        proposal: view,
-      };
+    if (why) return this.#refuseOn(ctx, "kernel.decide", proposal, failure("forbidden", why));
     switch (proposal.status) {
       case "pending":
         break;
       case "applied":
+        if (decision === "reject") {
+          return this.#refuseOn(
+            ctx,
+            "kernel.decide",
+            proposal,
+            failure("duplicate_or_conflict", `${proposalId} was already applied; it cannot be rejected now.`),
+          );
+        }
         return { status: "ok", data: proposal.result, proposal: view };
       case "expired":
-        return {
-          ...(await this.#refuse(
-            ctx,
-            "kernel.decide",
-            { proposalId },
-            failure(
-              "expired",
-              `${proposalId} expired on ${proposal.expiresAt} before anyone decided; propose it again.`,
-            ),
-          )),
-          proposal: view,
-        };
+        return this.#refuseOn(
+          ctx,
+          "kernel.decide",
+          proposal,
+          failure("expired", `${proposalId} expired on ${proposal.expiresAt} before anyone decided; propose it again.`),
+        );
       case "superseded":
-        return {
-          ...(await this.#refuse(
+        return this.#refuseOn(
+          ctx,
+          "kernel.decide",
+          proposal,
+          failure(
+            "duplicate_or_conflict",
+            `${proposalId} was edited into ${proposal.supersededBy}; decide on that version.`,
+          ),
+        );
+      case "approved":
+        // Approved but not yet applied (a crash between the two): finish the apply; a late reject changes nothing.
+        if (decision === "reject") {
+          return this.#refuseOn(
             ctx,
             "kernel.decide",
-            { proposalId },
+            proposal,
             failure(
               "duplicate_or_conflict",
-              `${proposalId} was edited into ${proposal.supersededBy}; decide on that version.`,
+              `${proposalId} was already approved by ${proposal.decidedBy}; it cannot be rejected now.`,
             ),
-          )),
-          proposal: view,
-        };
-      case "approved":
-        // Approved but not yet applied (a crash between the two): finish the apply.
+          );
+        }
         return this.#apply(proposal, ctx);
       default:
         return {
@@ -512,10 +577,7 @@ export class Kernel {
     const tenant = await getTenant(this.store.db, tenantId);
     const unhealthy = tenant ? this.#whyUnhealthy(tenant) : "No such business.";
     if (decision === "approve" && unhealthy) {
-      return {
-        ...(await this.#refuse(ctx, "kernel.decide", { proposalId }, failure("adapter_unavailable", unhealthy))),
-        proposal: view,
-      };
+      return this.#refuseOn(ctx, "kernel.decide", proposal, failure("adapter_unavailable", unhealthy));
     }
     const decidedAt = this.now().toISOString();
     const moved = await this.store.write(async (tx) => {
@@ -689,14 +751,13 @@ export class Kernel {
     newInput: unknown,
     actor: Actor | null,
     channel: Channel,
+    mode: Exclude<Mode, "apply_allowed"> = "propose_actions",
   ): Promise<KernelResult> {
-    const ctx: CallContext = {
-      tenantId,
-      actor,
-      mode: "propose_actions",
-      channel,
-      requestedAt: this.now().toISOString(),
-    };
+    const ctx: CallContext = { tenantId, actor, mode, channel, requestedAt: this.now().toISOString() };
+    if (mode === "read_only") {
+      const refused = failure("forbidden", "A read-only session cannot edit proposals.");
+      return this.#refuse(ctx, "kernel.edit", { proposalId }, refused, proposalId);
+    }
     const old = await this.getProposal(tenantId, proposalId);
     if (!old || !actor || actor.tenantId !== tenantId) {
       return this.#refuse(
@@ -746,7 +807,7 @@ export class Kernel {
       }
     });
     const edited = (await this.getProposal(tenantId, newId)) as Proposal;
-    return { status: "proposed", proposal: proposalView(edited) };
+    return this.#redactResult({ status: "proposed", proposal: proposalView(edited) }, actor);
   }
 }
 

@@ -25,6 +25,20 @@ describe("role-based redaction (Field Engineer §11)", () => {
   });
 });
 
+describe("preview changes", () => {
+  it("a change to a cost field is dropped from the preview for a salesperson but kept for the office", () => {
+    const preview = {
+      summary: "Update FURN-96",
+      changes: [
+        { entity: "price_book_item", id: "pbi_1", field: "vendorCost", before: 2100, after: 2200 },
+        { entity: "price_book_item", id: "pbi_1", field: "description", before: "a", after: "b" },
+      ],
+    };
+    expect(redactForRole(preview, "salesperson").changes.map((c) => c.field)).toEqual(["description"]);
+    expect(redactForRole(preview, "office").changes).toHaveLength(2);
+  });
+});
+
 describe("audit input redaction", () => {
   it("keeps what was asked but never tokens, secrets, bill account numbers or images", () => {
     expect(

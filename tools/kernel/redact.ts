@@ -3,8 +3,15 @@ import { COMMISSION_FIELDS, COST_FIELDS, canSeeCost, type Role } from "../../con
 
 const COMMISSION_VIEWERS: readonly Role[] = ["founder", "office", "sales_manager", "salesperson"];
 
+/** A preview change `{ field: "vendorCost", before, after }` carries a hidden value under a harmless key. */
+function isHiddenChange(value: unknown, keys: ReadonlySet<string>): boolean {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const field = (value as Record<string, unknown>).field;
+  return typeof field === "string" && keys.has(field.split(".").pop() ?? field);
+}
+
 function stripKeys(value: unknown, keys: ReadonlySet<string>): unknown {
-  if (Array.isArray(value)) return value.map((v) => stripKeys(v, keys));
+  if (Array.isArray(value)) return value.filter((v) => !isHiddenChange(v, keys)).map((v) => stripKeys(v, keys));
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {

@@ -28,9 +28,10 @@ export interface EstimateComponents {
   asOf: string;
   equipment: PriceBookLine;
   materials: PriceBookLine;
-  lineSetNew: PriceBookLine;
-  /** Flush and pressure-test of a reused line set. */
-  lineSetReuse: PriceBookLine;
+  /** Null for a system with no refrigerant line set (a furnace or boiler). */
+  lineSetNew: PriceBookLine | null;
+  /** Flush and pressure-test of a reused line set; null when the system has no line set. */
+  lineSetReuse: PriceBookLine | null;
   tearOutDisposal: PriceBookLine;
   /** Recovery of old refrigerant. */
   refrigerantRecovery: PriceBookLine;
@@ -96,7 +97,9 @@ function partsFor(request: EstimateRequest, components: EstimateComponents, assu
     { slot: "permit", line: components.permit },
   ];
 
-  if (request.site.lineSet === "reuse") {
+  if (components.lineSetNew === null || components.lineSetReuse === null) {
+    assumptions.push("No refrigerant line set on this system.");
+  } else if (request.site.lineSet === "reuse") {
     parts.push({ slot: "lineSet", line: components.lineSetReuse });
     assumptions.push("Existing line set reused after a flush and pressure test.");
   } else {
@@ -172,8 +175,9 @@ export function estimateJob(
   const vendorCost = parts.reduce((sum, part) => sum + part.line.vendorCost, 0);
   const cost = vendorCost + laborHours * rules.laborCostPerHour;
   const floorPrice = floorPriceFor(cost, rules.minMarginPct);
+  const hasLineSet = components.lineSetNew !== null && components.lineSetReuse !== null;
   const isRough =
-    request.site.lineSet === "unknown" ||
+    (hasLineSet && request.site.lineSet === "unknown") ||
     request.site.access === null ||
     request.property.yearBuilt === null ||
     (request.existing !== null && request.existing.refrigerant === null);

@@ -1,0 +1,78 @@
+// `office serve`: opens the office and runs the web app and API until SIGINT/SIGTERM, then closes server and store.
+import { parseArgs } from "node:util";
+import { openOffice } from "../../server/office.ts";
+import { type Command, EXIT, parseOrExplain, print, UsageError, warn } from "../io.ts";
+
+const SHUTDOWN_GRACE_MS = 5000;
+
+function parsePort(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be 0–65535, not "${text}".`);
+  return port;
+}
+
+export const serveCommand: Command = async (argv) => {
+  const { values, positionals } = parseOrExplain(() =>
+    parseArgs({
+      args: argv,
+      options: { port: { type: "string" }, host: { type: "string" } },
+      allowPositionals: true,
+    }),
+  );
+  if (positionals.length > 0) throw new UsageError("Usage: office serve [--port N] [--host H]");
+  const port = parsePort(values.port);
+  // Loaded here so the other commands do not pay for the web stack.
+  const { startServer } = await import("../../server/serve.ts");
+  const office = await openOffice();
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({
+      office,
+      ...(port !== undefined ? { port } : {}),
+      ...(values.host !== undefined ? { host: values.host } : {}),
+    });
+  } catch (error) {
+    office.close();
+    const code = (error as { code?: string }).code;
+    if (code === "EADDRINUSE") throw new UsageError(`Port ${port ?? "(default)"} is already in use; pick --port.`);
+    throw error;
+  }
+  if (office.seeded) print(`New store at ${office.store.path}, loaded with the synthetic demo business.`);
+  print(`Trade Office OS is running at ${server.url}`);
+  print("Get an API token:  npx office token create --tenant demo --actor founder");
+  print("Stop with Ctrl-C.");
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      warn(`\n${signal}: closing the server and the store…`);
+      let finished = false;
+      const finish = () => {
+        if (finished) return;
+        finished = true;
+        office.close();
+        resolve(EXIT.ok);
+      };
+      const forced = setTimeout(() => {
+        warn("Open connections did not close in time; closing the store and exiting.");
+        finish();
+        // Lingering keep-alive sockets would hold the process open.
+        process.exit(EXIT.ok);
+      }, SHUTDOWN_GRACE_MS);
+      forced.unref();
+      server
+        .close()
+        .catch((error: unknown) => warn(`Server close: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => {
+          clearTimeout(forced);
+          finish();
+        });
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+};

@@ -1,0 +1,47 @@
+// Opens a running office: the store (migrated), the demo tenant on first start, the registry and the kernel.
+// Every channel (server, CLI, MCP) starts here, so they share one kernel and one store.
+import { seedDemo } from "../fixtures/demo.ts";
+import { seedFieldRepair } from "../fixtures/field-repair.ts";
+import { seedPriceBook, seedSalesSamples } from "../fixtures/price-book.ts";
+import { defaultStorePath, openStore, type Store } from "../store/index.ts";
+import { listTenantIds } from "../store/repos/tenants.ts";
+import { createRegistry } from "../tools/index.ts";
+import { Kernel } from "../tools/kernel/index.ts";
+
+export interface Office {
+  store: Store;
+  kernel: Kernel;
+  /** True when this open created the demo tenant. */
+  seeded: boolean;
+  close(): void;
+}
+
+export interface OpenOfficeOptions {
+  /** Store file; ":memory:" for a private in-memory office. Defaults to $DATA_DIR/office.db (./data). */
+  path?: string;
+  clock?: () => Date;
+  /** Load the synthetic demo tenant when the store is empty (default true). */
+  seed?: boolean;
+  proposalTtlMs?: number;
+}
+
+export async function openOffice(options: OpenOfficeOptions = {}): Promise<Office> {
+  const store = openStore(options.path ?? defaultStorePath());
+  const clock = options.clock ?? (() => new Date());
+  const seeded = options.seed === false ? false : await seedDemo(store, clock());
+  if (options.seed !== false) {
+    // Each pack's demo data is idempotent: it loads only what is missing (e.g. after an upgrade added a pack).
+    await seedFieldRepair(store, "demo", clock());
+    await seedPriceBook(store, "demo", clock());
+    await seedSalesSamples(store, "demo", clock());
+  }
+  const kernel = new Kernel({
+    store,
+    registry: createRegistry(),
+    clock,
+    ...(options.proposalTtlMs ? { proposalTtlMs: options.proposalTtlMs } : {}),
+  });
+  // A crash between an approval and its apply leaves it approved: finish those exactly once before serving.
+  for (const tenantId of await listTenantIds(store.db)) await kernel.resumeApproved(tenantId);
+  return { store, kernel, seeded, close: () => store.close() };
+}

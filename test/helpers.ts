@@ -1,0 +1,68 @@
+// Test helpers: a private in-memory office on the synthetic demo data, with a controllable clock.
+import type { Actor, Channel, Mode } from "../contracts/index.ts";
+import { type Office, openOffice } from "../server/office.ts";
+import { getActor } from "../store/repos/tenants.ts";
+import { type CallContext, humanCall, type KernelResult } from "../tools/kernel/index.ts";
+
+export interface TestOffice extends Office {
+  clock: { now: Date; advance(ms: number): void };
+  actor(tenantId: string, actorId: string): Promise<Actor>;
+  /** Calls a tool as a person on a human channel (timestamp and idempotency key generated). */
+  call(
+    actorId: string,
+    tool: string,
+    input: unknown,
+    options?: { tenantId?: string; mode?: Exclude<Mode, "apply_allowed">; channel?: Channel; idempotencyKey?: string },
+  ): Promise<KernelResult>;
+  decide(actorId: string, proposalId: string, decision: "approve" | "reject", tenantId?: string): Promise<KernelResult>;
+  /** Any record id of a kind in a tenant (for tests that need a real customer). */
+  firstId(tenantId: string, table: "customers"): Promise<string>;
+}
+
+export const TEST_NOW = new Date("2026-11-23T16:00:00.000Z");
+
+export async function makeOffice(options: { path?: string; now?: Date } = {}): Promise<TestOffice> {
+  const clock = {
+    now: new Date(options.now ?? TEST_NOW),
+    advance(ms: number) {
+      this.now = new Date(this.now.getTime() + ms);
+    },
+  };
+  const office = await openOffice({ path: options.path ?? ":memory:", clock: () => clock.now });
+  const actor = async (tenantId: string, actorId: string): Promise<Actor> => {
+    const found = await getActor(office.store.db, tenantId, actorId);
+    if (!found) throw new Error(`no actor ${actorId} in ${tenantId}`);
+    return found;
+  };
+  return {
+    ...office,
+    clock,
+    actor,
+    async call(actorId, tool, input, opts = {}) {
+      const who = await actor(opts.tenantId ?? "demo", actorId);
+      const ctx: CallContext = humanCall(office.kernel, who, opts.channel ?? "cli", opts.mode ?? "propose_actions");
+      if (opts.idempotencyKey) ctx.idempotencyKey = opts.idempotencyKey;
+      return office.kernel.execute(tool, input, ctx);
+    },
+    async decide(actorId, proposalId, decision, tenantId = "demo") {
+      return office.kernel.decide(tenantId, proposalId, decision, await actor(tenantId, actorId), "cli");
+    },
+    async firstId(tenantId) {
+      const row = office.store.raw
+        .prepare("SELECT id FROM customers WHERE tenant_id = ? ORDER BY id LIMIT 1")
+        .get(tenantId) as { id: string } | undefined;
+      if (!row) throw new Error(`no customers in ${tenantId}`);
+      return row.id;
+    },
+  };
+}
+
+export function expectStatus<S extends KernelResult["status"]>(
+  result: KernelResult,
+  status: S,
+): Extract<KernelResult, { status: S }> {
+  if (result.status !== status) {
+    throw new Error(`expected ${status}, got ${result.status}: ${JSON.stringify(result).slice(0, 500)}`);
+  }
+  return result as Extract<KernelResult, { status: S }>;
+}

@@ -1,0 +1,188 @@
+// The MCP channel end to end over the SDK's own Client (in memory): tool list by role and mode, annotations,
+// reads answered, writes turned into proposals nobody on MCP can approve, read_only sessions that cannot write.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { anyEntityId } from "../store/repos/entities.ts";
+import { type AnyTool, withValueAtPath } from "../tools/kernel/index.ts";
+import { type TestOffice, makeOffice } from "./helpers.ts";
+import { connectInMemory, countProposals, envelopeOf, textOf, tokenFor } from "./fixtures-mcp/clients.ts";
+
+let office: TestOffice;
+
+beforeEach(async () => {
+  office = await makeOffice();
+});
+afterEach(() => {
+  office.close();
+});
+
+/** The tool's example input with every ref path filled by a real demo id of that kind. */
+async function exampleFor(tool: AnyTool): Promise<Record<string, unknown>> {
+  let input: unknown = tool.example;
+  for (const [path, kind] of Object.entries(tool.refs ?? {})) {
+    const id = await anyEntityId(office.store.db, "demo", kind);
+    if (!id) throw new Error(`demo has no ${kind} for ${tool.name}`);
+    input = withValueAtPath(input, path, id);
+  }
+  return input as Record<string, unknown>;
+}
+
+function customerRow(id: string): { id: string; name: string; phone: string | null; version: number } {
+  return office.store.raw.prepare("SELECT id, name, phone, version FROM customers WHERE id = ?").get(id) as {
+    id: string;
+    name: string;
+    phone: string | null;
+    version: number;
+  };
+}
+
+describe("MCP tool list", () => {
+  it("a salesperson's propose_actions token lists the crm tools with annotations from each tool's effect", async () => {
+    const client = await connectInMemory(office, await tokenFor(office, "sales-1", "propose_actions"));
+    const { tools } = await client.listTools();
+    const names = tools.map((t) => t.name);
+    const expected = office.kernel.registry.visibleTo("salesperson", "propose_actions").map((t) => t.name);
+    expect(names.sort()).toEqual([...expected].sort());
+    expect(names).toContain("crm.search_customers");
+    expect(names).toContain("crm.update_customer");
+
+    const search = tools.find((t) => t.name === "crm.search_customers");
+    expect(search?.annotations).toMatchObject({ readOnlyHint: true, destructiveHint: false, idempotentHint: true });
+    expect(search?.title).toBe("Search customers");
+    expect(search?.inputSchema.properties).toHaveProperty("query");
+    expect(search?.outputSchema?.type).toBe("object");
+    const update = tools.find((t) => t.name === "crm.update_customer");
+    expect(update?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true, openWorldHint: false });
+    for (const tool of tools) {
+      expect(tool.annotations?.readOnlyHint).toBe(office.kernel.registry.get(tool.name)?.effect === "read");
+    }
+    await client.close();
+  });
+
+  it("no MCP session is ever offered a tool that approves or decides", async () => {
+    for (const actorId of ["founder", "office-1", "sales-1"]) {
+      const client = await connectInMemory(office, await tokenFor(office, actorId, "propose_actions"));
+      const { tools } = await client.listTools();
+      expect(tools.length).toBeGreaterThan(0);
+      expect(tools.filter((t) => /approve|decide|decision|apply/i.test(t.name))).toEqual([]);
+      await client.close();
+    }
+  });
+
+  it("a read_only token lists only reads", async () => {
+    const client = await connectInMemory(office, await tokenFor(office, "sales-1", "read_only"));
+    const { tools } = await client.listTools();
+    expect(tools.length).toBeGreaterThan(0);
+    expect(tools.every((t) => t.annotations?.readOnlyHint === true)).toBe(true);
+    expect(tools.map((t) => t.name)).not.toContain("crm.add_note");
+    expect(tools.map((t) => t.name)).not.toContain("crm.update_customer");
+    await client.close();
+  });
+});
+
+describe("MCP tool calls", () => {
+  it("a search returns the customers as structuredContent and as JSON text", async () => {
+    const customerId = await office.firstId("demo", "customers");
+    const { name } = customerRow(customerId);
+    const client = await connectInMemory(office, await tokenFor(office, "sales-1", "propose_actions"));
+    const result = await client.callTool({ name: "crm.search_customers", arguments: { query: name } });
+    expect(result.isError).toBeFalsy();
+    const envelope = envelopeOf(result);
+    expect(envelope.status).toBe("ok");
+    const customers = (envelope.data as { customers: { id: string }[] }).customers;
+    expect(customers.map((c) => c.id)).toContain(customerId);
+    expect(JSON.parse(textOf(result))).toEqual(envelope.data);
+    await client.close();
+  });
+
+  it("an update becomes a pending proposal with its approver rule, and the customer is unchanged", async () => {
+    const customerId = await office.firstId("demo", "customers");
+    const before = customerRow(customerId);
+    const client = await connectInMemory(office, await tokenFor(office, "sales-1", "propose_actions"));
+    const result = await client.callTool({
+      name: "crm.update_customer",
+      arguments: { customerId, patch: { phone: "(303) 555-0199" } },
+      _meta: { evidenceRefs: ["transcript:call-17"], reasoning: "Caller gave a new number" },
+    });
+    expect(result.isError).toBeFalsy();
+    const envelope = envelopeOf(result);
+    expect(envelope.status).toBe("proposed");
+    const proposalId = envelope.proposal?.id ?? "";
+    expect(proposalId).toMatch(/^P-\d+$/);
+    expect(envelope.proposal?.approver.rule).toBe("office/admin or the founder");
+    expect(textOf(result)).toContain(`Proposed ${proposalId}:`);
+    expect(textOf(result)).toContain("needs office/admin or the founder to approve");
+
+    expect(customerRow(customerId)).toEqual(before);
+    const stored = await office.kernel.getProposal("demo", proposalId);
+    expect(stored).toMatchObject({ status: "pending", channel: "mcp", requestedBy: "sales-1" });
+    expect(stored?.evidenceRefs).toContain("transcript:call-17");
+    expect(stored?.evidenceRefs.some((r) => r.startsWith("mcp:"))).toBe(true);
+    expect(stored?.reasoning).toBe("Caller gave a new number");
+    await client.close();
+  });
+
+  it("a write without any client evidence still proposes: the MCP request itself is cited", async () => {
+    const customerId = await office.firstId("demo", "customers");
+    const client = await connectInMemory(office, await tokenFor(office, "sales-1", "propose_actions"));
+    const result = await client.callTool({ name: "crm.add_note", arguments: { customerId, body: "Left voicemail" } });
+    expect(envelopeOf(result).status).toBe("proposed");
+    await client.close();
+  });
+
+  it("retrying with the same idempotency key returns the same proposal instead of a second one", async () => {
+    const customerId = await office.firstId("demo", "customers");
+    const client = await connectInMemory(office, await tokenFor(office, "sales-1", "propose_actions"));
+    const call = () =>
+      client.callTool({
+        name: "crm.add_note",
+        arguments: { customerId, body: "gate code 4411" },
+        _meta: { idempotencyKey: "retry-1" },
+      });
+    const first = envelopeOf(await call());
+    const second = envelopeOf(await call());
+    expect(second.proposal?.id).toBe(first.proposal?.id);
+    expect(countProposals(office)).toBe(1);
+    await client.close();
+  });
+
+  it("bad arguments reach the kernel once and come back as its invalid_input refusal", async () => {
+    const client = await connectInMemory(office, await tokenFor(office, "sales-1", "propose_actions"));
+    const result = await client.callTool({ name: "crm.search_customers", arguments: { query: 42 } });
+    expect(result.isError).toBe(true);
+    expect(envelopeOf(result)).toMatchObject({ status: "refused", failure: { class: "invalid_input" } });
+    expect(textOf(result)).toMatch(/^Refused \(invalid_input\): /);
+    const audited = office.store.raw
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE tool = 'crm.search_customers' AND channel = 'mcp'")
+      .get() as { n: number };
+    expect(audited.n).toBe(1);
+    await client.close();
+  });
+
+  it("a read_only token calling a write by name gets an error result and nothing is proposed", async () => {
+    const customerId = await office.firstId("demo", "customers");
+    const client = await connectInMemory(office, await tokenFor(office, "sales-1", "read_only"));
+    const result = await client.callTool({ name: "crm.add_note", arguments: { customerId, body: "sneaky" } });
+    expect(result.isError).toBe(true);
+    expect(envelopeOf(result)).toMatchObject({ status: "refused", failure: { class: "forbidden" } });
+    expect(countProposals(office)).toBe(0);
+    await client.close();
+  });
+
+  it("every listed tool for every staff role lists without error and answers its example as an envelope", async () => {
+    for (const actorId of ["founder", "office-1", "sales-1", "tech-1"]) {
+      const client = await connectInMemory(office, await tokenFor(office, actorId, "propose_actions"));
+      const { tools } = await client.listTools();
+      for (const listed of tools) {
+        const tool = office.kernel.registry.get(listed.name);
+        if (!tool) throw new Error(`listed tool ${listed.name} is not in the registry`);
+        // The client validates structuredContent against the declared outputSchema: a mismatch would throw here.
+        const result = await client.callTool({ name: tool.name, arguments: await exampleFor(tool) });
+        const { status } = envelopeOf(result);
+        expect(status, `${tool.name} as ${actorId}: ${textOf(result)}`).toBe(
+          tool.effect === "read" ? "ok" : "proposed",
+        );
+      }
+      await client.close();
+    }
+  });
+});
