@@ -10,6 +10,7 @@ import { timeZoneOf } from "../tools/crm/day-window.ts";
 import { type AnyTool, type CallContext, failure, type KernelResult } from "../tools/kernel/index.ts";
 import { parseOfficeCommand, runOfficeCommand } from "./decisions.ts";
 import { choosePrimaryModel, createOfflineModel, type LanguageModelV3 } from "./models/index.ts";
+import type { PriorTurn } from "./models/offline/intent.ts";
 import { systemPrompt } from "./prompts.ts";
 import { ensureAgentTables } from "./session-tables.ts";
 import { appendMessage, loadMessages } from "./sessions.ts";
@@ -195,6 +196,40 @@ function historyMessages(history: Awaited<ReturnType<typeof loadMessages>>): Mod
     );
 }
 
+/**
+ * The session's earlier messages for the offline model's memory (the open job, the survey in hand): each call's
+ * input and status, its proposal refreshed to how it stands now and redacted for this person (read data is not kept).
+ */
+async function priorTurns(
+  deps: AgentDeps,
+  actor: Actor,
+  history: Awaited<ReturnType<typeof loadMessages>>,
+): Promise<PriorTurn[]> {
+  const turns: PriorTurn[] = [];
+  for (const message of history) {
+    const calls: PriorTurn["calls"][number][] = [];
+    for (const call of message.content.calls ?? []) {
+      const proposal = call.proposal
+        ? ((await deps.kernel.getProposalFor(actor, call.proposal.id)) ?? call.proposal)
+        : undefined;
+      const input =
+        typeof call.input === "object" && call.input !== null ? (call.input as Record<string, unknown>) : {};
+      calls.push({
+        tool: call.tool,
+        input,
+        result: {
+          status: call.status,
+          ...(proposal ? { proposal } : {}),
+          ...(call.failure ? { failure: call.failure } : {}),
+          ...(call.stop ? { stop: call.stop } : {}),
+        },
+      });
+    }
+    turns.push({ role: message.role, text: message.content.text, calls });
+  }
+  return turns;
+}
+
 function localNow(now: Date, timeZone: string): string {
   return now.toLocaleString("en-US", {
     timeZone,
@@ -278,7 +313,12 @@ export async function runTurn(
     emit,
     maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
   };
-  const offline = createOfflineModel({ now: () => deps.kernel.now(), timeZone, mode: session.mode });
+  const offline = createOfflineModel({
+    now: () => deps.kernel.now(),
+    timeZone,
+    mode: session.mode,
+    history: await priorTurns(deps, actor, history),
+  });
   const calls: TurnCall[] = [];
 
   const primary = deps.primary === undefined ? choosePrimaryModel() : deps.primary;

@@ -8,7 +8,10 @@ export interface LoadResult {
   rps: number;
 }
 
-export async function load(url: string, options: { headers?: Record<string, string>; concurrency?: number; seconds?: number; maxRequests?: number }): Promise<LoadResult> {
+export async function load(
+  url: string,
+  options: { headers?: Record<string, string>; concurrency?: number; seconds?: number; maxRequests?: number },
+): Promise<LoadResult> {
   const concurrency = options.concurrency ?? 16;
   const seconds = options.seconds ?? 3;
   const maxRequests = options.maxRequests ?? 200_000;
@@ -20,7 +23,13 @@ export async function load(url: string, options: { headers?: Record<string, stri
   const once = () =>
     new Promise<void>((resolve) => {
       const req = request(
-        { hostname: target.hostname, port: target.port, path: target.pathname + target.search, agent, headers: options.headers },
+        {
+          hostname: target.hostname,
+          port: target.port,
+          path: target.pathname + target.search,
+          agent,
+          headers: options.headers,
+        },
         (res) => {
           if ((res.statusCode ?? 500) >= 400) errors++;
           res.resume();

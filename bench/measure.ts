@@ -47,7 +47,11 @@ export async function ratioOf(
     subjectTotal += performance.now() - start;
   }
   const calls = rounds * perRound;
-  return { ratio: subjectTotal / baseTotal, baselineUs: (baseTotal / calls) * 1000, subjectUs: (subjectTotal / calls) * 1000 };
+  return {
+    ratio: subjectTotal / baseTotal,
+    baselineUs: (baseTotal / calls) * 1000,
+    subjectUs: (subjectTotal / calls) * 1000,
+  };
 }
 
 export function fmt(n: number, digits = 2): string {

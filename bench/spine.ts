@@ -31,37 +31,71 @@ export async function benchSpine(log: (line: string) => void): Promise<SpineFigu
     const { kernel, store } = office;
     const founder = (await getActor(store.db, "demo", "founder"))!;
     const tenant = (await getTenant(store.db, "demo"))!;
-    const customerId = (store.raw.prepare("SELECT id FROM customers WHERE tenant_id = 'demo' LIMIT 1").get() as { id: string }).id;
+    const customerId = (
+      store.raw.prepare("SELECT id FROM customers WHERE tenant_id = 'demo' LIMIT 1").get() as { id: string }
+    ).id;
 
     // 1. Kernel overhead on a read: crm.get_customer through execute() vs the same repository calls made directly.
-    const directCtx: ToolContext = { tenantId: "demo", tenant, actor: founder, channel: "api", mode: "propose_actions", db: store.db, now: new Date() };
+    const directCtx: ToolContext = {
+      tenantId: "demo",
+      tenant,
+      actor: founder,
+      channel: "api",
+      mode: "propose_actions",
+      db: store.db,
+      now: new Date(),
+    };
     const read = await ratioOf(
       () => getCustomerTool.run({ customerId }, directCtx),
       () => kernel.execute("crm.get_customer", { customerId }, humanCall(kernel, founder, "api")),
       { rounds: 10, perRound: 200 },
     );
-    log(`kernel read overhead (crm.get_customer): ${fmt(read.ratio)}x  (kernel ${fmt(read.subjectUs, 0)} µs vs direct ${fmt(read.baselineUs, 0)} µs; goal ≤ 1.10)`);
+    log(
+      `kernel read overhead (crm.get_customer): ${fmt(read.ratio)}x  (kernel ${fmt(read.subjectUs, 0)} µs vs direct ${fmt(read.baselineUs, 0)} µs; goal ≤ 1.10)`,
+    );
 
     // 2. Kernel cost of a proposal write vs inserting the note directly in one transaction.
     let n = 0;
     const write = await ratioOf(
-      () => store.write((tx) => insertNote(tx, "demo", { customerId, body: `direct ${n++}`, authorId: "founder", createdAt: new Date().toISOString() })),
+      () =>
+        store.write((tx) =>
+          insertNote(tx, "demo", {
+            customerId,
+            body: `direct ${n++}`,
+            authorId: "founder",
+            createdAt: new Date().toISOString(),
+          }),
+        ),
       () => kernel.execute("crm.add_note", { customerId, body: `proposed ${n++}` }, humanCall(kernel, founder, "api")),
       { rounds: 5, perRound: 100 },
     );
-    log(`kernel proposal write (crm.add_note → proposal): ${fmt(write.ratio)}x a direct insert (${fmt(write.subjectUs, 0)} µs vs ${fmt(write.baselineUs, 0)} µs)`);
+    log(
+      `kernel proposal write (crm.add_note → proposal): ${fmt(write.ratio)}x a direct insert (${fmt(write.subjectUs, 0)} µs vs ${fmt(write.baselineUs, 0)} µs)`,
+    );
 
     // 3. Dashboard throughput on a generated 100,000-customer tenant vs a bare route on the same server.
     const started = Date.now();
-    const data = generateTenant({ tenantId: "bench100k", name: "Bench 100k Demo", customers: 100_000, seed: 7, now: new Date() });
+    const data = generateTenant({
+      tenantId: "bench100k",
+      name: "Bench 100k Demo",
+      customers: 100_000,
+      seed: 7,
+      now: new Date(),
+    });
     await insertTenant(store, data);
     log(`generated and stored a 100,000-customer tenant in ${fmt((Date.now() - started) / 1000, 1)} s`);
-    const token = await store.write((tx) => createToken(tx, { tenantId: "bench100k", actorId: "founder", mode: "read_only", now: new Date() }));
+    const token = await store.write((tx) =>
+      createToken(tx, { tenantId: "bench100k", actorId: "founder", mode: "read_only", now: new Date() }),
+    );
     office.close();
 
-    const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "http-target.ts"), join(dir, "office.db")], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", join(import.meta.dirname, "http-target.ts"), join(dir, "office.db")],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     const port = await new Promise<string>((resolve, reject) => {
       child.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString().trim()));
       child.once("exit", (code) => reject(new Error(`target exited ${code}`)));
@@ -74,7 +108,9 @@ export async function benchSpine(log: (line: string) => void): Promise<SpineFigu
     const dash = await load(`${base}/api/dashboard.json`, { headers, seconds: 4 });
     child.kill("SIGTERM");
     if (dash.errors > 0) log(`WARNING: ${dash.errors} dashboard requests failed`);
-    log(`GET /api/dashboard.json at 100k customers: ${fmt(dash.rps, 0)} req/s vs bare route ${fmt(bare.rps, 0)} req/s = ${fmt(dash.rps / bare.rps)} (goal ≥ 0.30)`);
+    log(
+      `GET /api/dashboard.json at 100k customers: ${fmt(dash.rps, 0)} req/s vs bare route ${fmt(bare.rps, 0)} req/s = ${fmt(dash.rps / bare.rps)} (goal ≥ 0.30)`,
+    );
     return {
       kernelReadRatio: read.ratio,
       kernelReadUs: read.subjectUs,

@@ -24,6 +24,7 @@ Usage: office <command> [options]      (--tenant defaults to demo; the store is 
   unfreeze --actor <founder-id>                     lift the stop (founder only)
   repair screen [--json] "<text>"                   run the hazard detector on one message
   mcp --token <token>                               speak MCP over stdio (nothing else on stdout)
+  import <file> [--profile P] [--actor id] [--json] stage a customer export: mapping, dedupe, merge proposals
   help                                              this text
 
 Exit codes: 0 ok or proposed, 1 unexpected error or broken audit chain, 2 bad usage, 3 refused, 4 hard stop.`;
@@ -43,6 +44,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   unfreeze: async () => (await import("./commands/freeze.ts")).freezeCommand("active"),
   repair: async () => (await import("./commands/repair.ts")).repairCommand,
   mcp: async () => (await import("./commands/mcp.ts")).mcpCommand,
+  import: async () => (await import("./commands/import.ts")).importCommand,
 };
 
 /** Runs one command line and returns its exit code. Never throws. */

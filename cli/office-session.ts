@@ -8,7 +8,7 @@ import { EXIT, UsageError, warn } from "./io.ts";
 
 /** Opens the office at $DATA_DIR/office.db, runs `fn`, and always closes the store. */
 export async function withOffice<T>(fn: (office: Office) => Promise<T>): Promise<T> {
-  const office = await openOffice();
+  const office = await openOffice({ demoActivity: true });
   if (office.seeded) warn(`office: new store at ${office.store.path}, loaded with the synthetic demo business.`);
   try {
     return await fn(office);

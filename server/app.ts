@@ -10,6 +10,7 @@ import type { Office } from "./office.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { manualRoutes } from "./routes/manual.ts";
 import { openApiRoutes } from "./routes/openapi.ts";
+import { importRoutes } from "./routes/imports.ts";
 import { proposalRoutes } from "./routes/proposals.ts";
 import { readRoutes } from "./routes/reads.ts";
 import { toolRoutes } from "./routes/tools.ts";
@@ -30,13 +31,16 @@ export function createApp(office: Office, options: AppOptions = {}): Hono<ApiEnv
   const log = options.log ?? ((message, detail) => console.error(`[server] ${message}`, detail));
   const app = new Hono<ApiEnv>();
 
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 1024 * 1024,
-      onError: (c) => c.json(refusal("invalid_input", "The request body is too large; send less than 1 MiB."), 413),
-    }),
-  );
+  // Customer exports are large (a 10,000-row CSV is ~1.5 MB); every other body is small.
+  const importLimit = bodyLimit({
+    maxSize: 64 * 1024 * 1024,
+    onError: (c) => c.json(refusal("invalid_input", "The import file is too large; split it below 64 MiB."), 413),
+  });
+  const defaultLimit = bodyLimit({
+    maxSize: options.maxBodyBytes ?? 1024 * 1024,
+    onError: (c) => c.json(refusal("invalid_input", "The request body is too large; send less than 1 MiB."), 413),
+  });
+  app.use("/api/*", (c, next) => (c.req.path === "/api/imports" ? importLimit(c, next) : defaultLimit(c, next)));
   app.use("/api/*", bearerAuth(office, PUBLIC_API_PATHS));
 
   app.route("/", healthRoutes(office));
@@ -45,6 +49,7 @@ export function createApp(office: Office, options: AppOptions = {}): Hono<ApiEnv
   app.route("/api", readRoutes(office));
   app.route("/api/tools", toolRoutes(office));
   app.route("/api", proposalRoutes(office));
+  app.route("/api", importRoutes(office));
   // The public triage page has no token: it runs only `public` tools as the public actor, with its own limits.
   app.route("/", publicRoutes(office));
   // MCP over Streamable HTTP: bearer token and Origin are checked by the handler; the token decides actor and mode.

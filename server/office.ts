@@ -6,6 +6,7 @@ import { seedPriceBook, seedSalesSamples } from "../fixtures/price-book.ts";
 import { defaultStorePath, openStore, type Store } from "../store/index.ts";
 import { listTenantIds } from "../store/repos/tenants.ts";
 import { createRegistry } from "../tools/index.ts";
+import { seedDemoActivity } from "./demo-activity.ts";
 import { Kernel } from "../tools/kernel/index.ts";
 
 export interface Office {
@@ -23,6 +24,11 @@ export interface OpenOfficeOptions {
   /** Load the synthetic demo tenant when the store is empty (default true). */
   seed?: boolean;
   proposalTtlMs?: number;
+  /**
+   * On the first seed, also stage a sample import and a call transcript through the kernel (as office-1), so every
+   * queue of the demo has something in it. The product's entry points turn it on; tests ask for it when they need it.
+   */
+  demoActivity?: boolean;
 }
 
 export async function openOffice(options: OpenOfficeOptions = {}): Promise<Office> {
@@ -41,6 +47,7 @@ export async function openOffice(options: OpenOfficeOptions = {}): Promise<Offic
     clock,
     ...(options.proposalTtlMs ? { proposalTtlMs: options.proposalTtlMs } : {}),
   });
+  if (seeded && options.demoActivity) await seedDemoActivity(kernel, store);
   // A crash between an approval and its apply leaves it approved: finish those exactly once before serving.
   for (const tenantId of await listTenantIds(store.db)) await kernel.resumeApproved(tenantId);
   return { store, kernel, seeded, close: () => store.close() };

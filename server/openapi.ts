@@ -188,6 +188,19 @@ export function buildOpenApi(registry: Registry): JsonObject {
       },
     },
   });
+  paths["/api/imports"] = {
+    post: {
+      summary: "Stage a customer export (CSV): mapping, row records, dedupe and merge proposals; changes no customer",
+      requestBody: {
+        required: true,
+        content: {
+          "text/csv": { schema: { type: "string" } },
+          "application/json": { schema: { type: "object", required: ["filename", "csv"] } },
+        },
+      },
+      responses: { "200": { description: "The batch summary", content: json({ type: "object" }) }, ...RESULT_ERRORS },
+    },
+  };
   paths["/support"] = {
     get: {
       summary: "Public customer triage page: emergency first, high-level causes only, no token",

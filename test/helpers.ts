@@ -21,14 +21,20 @@ export interface TestOffice extends Office {
 
 export const TEST_NOW = new Date("2026-11-23T16:00:00.000Z");
 
-export async function makeOffice(options: { path?: string; now?: Date } = {}): Promise<TestOffice> {
+export async function makeOffice(
+  options: { path?: string; now?: Date; demoActivity?: boolean } = {},
+): Promise<TestOffice> {
   const clock = {
     now: new Date(options.now ?? TEST_NOW),
     advance(ms: number) {
       this.now = new Date(this.now.getTime() + ms);
     },
   };
-  const office = await openOffice({ path: options.path ?? ":memory:", clock: () => clock.now });
+  const office = await openOffice({
+    path: options.path ?? ":memory:",
+    clock: () => clock.now,
+    demoActivity: options.demoActivity ?? false,
+  });
   const actor = async (tenantId: string, actorId: string): Promise<Actor> => {
     const found = await getActor(office.store.db, tenantId, actorId);
     if (!found) throw new Error(`no actor ${actorId} in ${tenantId}`);

@@ -100,7 +100,12 @@ describe("import direction", () => {
     }
     expect(wrong).toEqual([]);
     // Guard the rule itself: the known pure cores stay pure.
-    for (const core of ["tools/survey/sizing.ts", "tools/repair/hazards.ts", "tools/repair/gates.ts", "tools/imports/dedupe.ts"]) {
+    for (const core of [
+      "tools/survey/sizing.ts",
+      "tools/repair/hazards.ts",
+      "tools/repair/gates.ts",
+      "tools/imports/dedupe.ts",
+    ]) {
       const full = join(ROOT, core);
       if (files.includes(full)) expect(shells.has(full), core).toBe(false);
     }

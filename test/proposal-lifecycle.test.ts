@@ -325,7 +325,14 @@ describe("decisions are re-checked in the kernel whatever the channel", () => {
       const r = await office.kernel.decide("demo", p.proposal.id, decision, founder, "web", undefined, "read_only");
       expect(expectStatus(r, "refused").failure.class).toBe("forbidden");
     }
-    const edit = await office.kernel.editProposal("demo", p.proposal.id, { customerId, body: "x" }, founder, "web", "read_only");
+    const edit = await office.kernel.editProposal(
+      "demo",
+      p.proposal.id,
+      { customerId, body: "x" },
+      founder,
+      "web",
+      "read_only",
+    );
     expect(expectStatus(edit, "refused").failure.class).toBe("forbidden");
     expect((await office.kernel.getProposal("demo", p.proposal.id))?.status).toBe("pending");
     office.close();
@@ -334,7 +341,10 @@ describe("decisions are re-checked in the kernel whatever the channel", () => {
   it("a late reject of an approved or applied proposal changes nothing", async () => {
     const office = await makeOffice();
     const customerId = await office.firstId("demo", "customers");
-    const p = expectStatus(await office.call("sales-1", "crm.add_note", { customerId, body: "late reject" }), "proposed");
+    const p = expectStatus(
+      await office.call("sales-1", "crm.add_note", { customerId, body: "late reject" }),
+      "proposed",
+    );
     expectStatus(await office.decide("founder", p.proposal.id, "approve"), "ok");
     const late = expectStatus(await office.decide("office-1", p.proposal.id, "reject"), "refused");
     expect(late.failure.class).toBe("duplicate_or_conflict");

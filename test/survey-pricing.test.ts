@@ -171,7 +171,7 @@ describe("discount floor", () => {
       proposal: { internal: { commission: number } };
     };
     const proposed = expectStatus(
-      await office.call("sales-1", "pricing.apply_discount", { proposalId, discount: 250 }),
+      await office.call("sales-1", "pricing.set_discount", { proposalId, discount: 250 }),
       "proposed",
     );
     expect(proposed.proposal.risk).toBe("low");
@@ -186,7 +186,7 @@ describe("discount floor", () => {
     const { proposalId, listPrice, floorPrice } = await draftProposal();
     const tooMuch = Math.ceil(listPrice - floorPrice) + 500;
     const refused = expectStatus(
-      await office.call("sales-1", "pricing.apply_discount", { proposalId, discount: tooMuch }),
+      await office.call("sales-1", "pricing.set_discount", { proposalId, discount: tooMuch }),
       "refused",
     );
     expect(refused.failure.class).toBe("forbidden");

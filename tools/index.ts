@@ -1,5 +1,6 @@
 // tools/: every pack's tool list, combined into the one registry all channels adapt.
 import { crmTools } from "./crm/index.ts";
+import { importsTools } from "./imports/index.ts";
 import { inventoryTools } from "./inventory/index.ts";
 import { type AnyTool, Registry } from "./kernel/index.ts";
 import { pricingTools } from "./pricing/index.ts";
@@ -9,6 +10,7 @@ import { surveyTools } from "./survey/index.ts";
 
 export const allTools: readonly AnyTool[] = [
   ...crmTools,
+  ...importsTools,
   ...surveyTools,
   ...pricingTools,
   ...repairTools,

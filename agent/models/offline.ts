@@ -8,6 +8,7 @@ import {
   type KernelOutcome,
   matchIntent,
   type OfflineIntent,
+  type PriorTurn,
   type ToolOutcome,
 } from "./offline/intent.ts";
 import { offlineIntents } from "./offline/intents.ts";
@@ -29,6 +30,8 @@ export interface OfflineModelOptions {
   timeZone: string;
   mode: ChannelMode;
   intents?: readonly OfflineIntent[];
+  /** Earlier messages of the session with their calls, so intents can remember the open job or survey. */
+  history?: readonly PriorTurn[];
 }
 
 export const OFFLINE_MODEL_ID = "offline-intents";
@@ -142,6 +145,7 @@ export class OfflineModel implements LanguageModelV3 {
       mode: this.#options.mode,
       offers: (tool) => offered.has(tool),
       results,
+      history: this.#options.history ?? [],
     };
     const matched = utterance.text ? matchIntent(intents, utterance) : null;
     if (!matched) return [{ type: "text", text: offlineHelp(intents) }];

@@ -11,7 +11,7 @@ export const mcpCommand: Command = async (argv) => {
   if (positionals.length > 0) throw new UsageError("Usage: office mcp --token <token>");
   const token = values.token ?? process.env["OFFICE_TOKEN"];
   if (!token) throw new UsageError("Give the token: office mcp --token <token> (or set OFFICE_TOKEN).");
-  const office = await openOffice();
+  const office = await openOffice({ demoActivity: true });
   try {
     return await runStdio(office, token);
   } finally {

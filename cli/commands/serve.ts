@@ -25,7 +25,7 @@ export const serveCommand: Command = async (argv) => {
   const port = parsePort(values.port);
   // Loaded here so the other commands do not pay for the web stack.
   const { startServer } = await import("../../server/serve.ts");
-  const office = await openOffice();
+  const office = await openOffice({ demoActivity: true });
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({

@@ -12,7 +12,7 @@ export const discountBelowFloorTool = defineTool({
   description:
     "Requests an exception: a discount that takes a draft proposal below its price floor. Becomes a high-risk " +
     "proposal that only the founder may approve (never the person who asked); the reason is required and recorded " +
-    "on the proposal. For discounts within the floor use pricing.apply_discount instead. It never reveals cost or margin.",
+    "on the proposal. For discounts within the floor use pricing.set_discount instead. It never reveals cost or margin.",
   effect: "write",
   risk: "high",
   roles: SELLING_ROLES,
@@ -47,7 +47,7 @@ export const discountBelowFloorTool = defineTool({
       return {
         refuse: failure(
           "invalid_input",
-          "That discount is within the floor: use pricing.apply_discount, no exception needed.",
+          "That discount is within the floor: use pricing.set_discount, no exception needed.",
         ),
       };
     }

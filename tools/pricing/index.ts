@@ -1,7 +1,7 @@
 // tools/pricing: the pricing pack — price book, markup, sell price, estimate, discount floor, commission, and the
 // priced customer proposal (survey.create_proposal, here because its money math is). This list is the front door.
 import type { AnyTool } from "../kernel/index.ts";
-import { applyDiscountTool } from "./apply-discount.ts";
+import { setDiscountTool } from "./set-discount.ts";
 import { createProposalTool } from "./create-proposal.ts";
 import { discountBelowFloorTool } from "./discount-below-floor.ts";
 import { estimateTool } from "./estimate.ts";
@@ -19,6 +19,6 @@ export const pricingTools: AnyTool[] = [
   estimateTool,
   financingEstimateTool,
   createProposalTool,
-  applyDiscountTool,
+  setDiscountTool,
   discountBelowFloorTool,
 ];

@@ -27,6 +27,13 @@ export interface PlannedCall {
 /** Either call tools (all at once, in one step) or answer in words. */
 export type IntentStep = { calls: PlannedCall[] } | { say: string };
 
+/** One earlier message of this conversation: its words and the kernel calls it made (proposals as they stand now). */
+export interface PriorTurn {
+  role: "user" | "assistant";
+  text: string;
+  calls: readonly ToolOutcome[];
+}
+
 export interface IntentContext {
   utterance: Utterance;
   now: Date;
@@ -36,6 +43,8 @@ export interface IntentContext {
   offers(tool: string): boolean;
   /** Every tool result of this turn so far, in order. */
   results: readonly ToolOutcome[];
+  /** Earlier messages of this conversation, oldest first: what an intent may remember (the open job, the survey). */
+  history?: readonly PriorTurn[];
 }
 
 export type IntentPlan = (ctx: IntentContext) => IntentStep;
@@ -51,6 +60,12 @@ export interface OfflineIntent {
 /** Results of one tool, in order. */
 export function resultsOf(ctx: IntentContext, tool: string): ToolOutcome[] {
   return ctx.results.filter((r) => r.tool === tool);
+}
+
+/** Every kernel call of this conversation, newest first: this turn's results, then earlier turns' calls. */
+export function callsNewestFirst(ctx: IntentContext): ToolOutcome[] {
+  const earlier = (ctx.history ?? []).flatMap((turn) => turn.calls);
+  return [...earlier, ...ctx.results].reverse();
 }
 
 /** The answer when a tool this request needs is not offered to the person in this session. */

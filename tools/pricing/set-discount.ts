@@ -1,4 +1,4 @@
-// pricing.apply_discount: a discount on a draft proposal, only down to the enforced floor (Field Engineer §08, §11).
+// pricing.set_discount: a discount on a draft proposal, only down to the enforced floor (Field Engineer §08, §11).
 // Below the floor it is refused; the founder may approve an exception through pricing.discount_below_floor.
 import { z } from "zod";
 import { getSalesProposal, saveSalesProposal } from "../../store/repos/field-sales.ts";
@@ -6,8 +6,8 @@ import { defineTool, failure, KernelError } from "../kernel/index.ts";
 import { DiscountResultSchema, discountCheckOf, discountedData, discountResult, dollars } from "./discount-io.ts";
 import { PRICING_SENSITIVE, SELLING_ROLES } from "./price-book-io.ts";
 
-export const applyDiscountTool = defineTool({
-  name: "pricing.apply_discount",
+export const setDiscountTool = defineTool({
+  name: "pricing.set_discount",
   title: "Discount a proposal",
   description:
     "Takes a dollar discount off a draft proposal's list price (replacing any earlier discount) and recomputes net " +

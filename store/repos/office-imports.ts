@@ -1,0 +1,587 @@
+// Repositories behind the office's write tools (intake conversion, follow-ups, outbound drafts, interactions) and the
+// import pipeline (RawImportBatch, ImportRowRecord). Tenant first in every function; only the safe apply engine writes.
+import { randomBytes } from "node:crypto";
+import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
+import type { IntakeItem, OutboundDraft, Task } from "../../contracts/index.ts";
+import type { Db } from "../db.ts";
+import { newId } from "../ids.ts";
+import { phoneKey } from "../keys.ts";
+import {
+  customers,
+  intakeItems,
+  interactions,
+  notes,
+  opportunities,
+  outboundDrafts,
+  properties,
+  tasks,
+} from "../schema.ts";
+import { importBatches, importRows, signals, transcripts } from "../schema-imports.ts";
+import { toCustomer, toTask } from "./customers.ts";
+
+/** Ids for the artifact kinds store/ids.ts does not list yet (same format: prefix + 16 hex). */
+export function artifactId(prefix: "imp" | "trn" | "sig"): string {
+  return `${prefix}_${randomBytes(8).toString("hex")}`;
+}
+
+// ---------------------------------------------------------------- customers, properties, opportunities
+
+/** Customers that share a phone (by key) or an email with the given contact details. */
+export async function customersByContact(
+  db: Db,
+  tenantId: string,
+  contact: { phone?: string | null; email?: string | null },
+  limit = 10,
+) {
+  const key = phoneKey(contact.phone ?? null);
+  const email = contact.email?.trim().toLowerCase() || null;
+  const conditions = [];
+  if (key) conditions.push(eq(customers.phoneKey, key));
+  if (email) conditions.push(eq(customers.email, email));
+  if (conditions.length === 0) return [];
+  return db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.tenantId, tenantId), or(...conditions)))
+    .limit(limit)
+    .all()
+    .map(toCustomer);
+}
+
+/** Fills a customer's empty phone/email and adds opt-outs and tags; bumps the version only when something changed. */
+export async function fillCustomerGaps(
+  db: Db,
+  tenantId: string,
+  customerId: string,
+  gaps: { phone?: string | null; email?: string | null; optedOut?: string[]; tags?: string[] },
+  now: string,
+): Promise<{ changed: string[] }> {
+  const row = db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)))
+    .get();
+  if (!row) throw new Error(`customer ${customerId} vanished inside the apply transaction`);
+  const changed: string[] = [];
+  const patch: Partial<typeof customers.$inferInsert> = {};
+  if (!row.phone && gaps.phone) {
+    patch.phone = gaps.phone;
+    patch.phoneKey = phoneKey(gaps.phone);
+    changed.push("phone");
+  }
+  if (!row.email && gaps.email) {
+    patch.email = gaps.email.toLowerCase();
+    changed.push("email");
+  }
+  const optedOut = [...new Set([...row.optedOut, ...(gaps.optedOut ?? [])])];
+  if (optedOut.length !== row.optedOut.length) {
+    patch.optedOut = optedOut;
+    changed.push("optedOut");
+  }
+  const tags = [...new Set([...row.tags, ...(gaps.tags ?? [])])].slice(0, 20);
+  if (tags.length !== row.tags.length) {
+    patch.tags = tags;
+    changed.push("tags");
+  }
+  if (changed.length === 0) return { changed };
+  db.update(customers)
+    .set({ ...patch, updatedAt: now, version: row.version + 1 })
+    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)))
+    .run();
+  return { changed };
+}
+
+export interface NewProperty {
+  customerId: string;
+  street: string;
+  unit: string | null;
+  city: string;
+  state: string;
+  zip: string;
+}
+
+export async function insertProperty(db: Db, tenantId: string, input: NewProperty): Promise<string> {
+  const id = newId("prp");
+  db.insert(properties)
+    .values({ id, tenantId, ...input, sqft: null, yearBuilt: null, equipment: [], version: 1 })
+    .run();
+  return id;
+}
+
+/** True when the customer already has a property at this street (case- and space-insensitive) and zip. */
+export async function hasPropertyAt(
+  db: Db,
+  tenantId: string,
+  customerId: string,
+  street: string,
+  zip: string,
+): Promise<boolean> {
+  const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
+  return db
+    .select({ street: properties.street, zip: properties.zip })
+    .from(properties)
+    .where(and(eq(properties.tenantId, tenantId), eq(properties.customerId, customerId)))
+    .all()
+    .some((p) => norm(p.street) === norm(street) && p.zip.trim() === zip.trim());
+}
+
+export async function insertOpportunity(
+  db: Db,
+  tenantId: string,
+  input: { customerId: string; title: string; valueCents: number; source: string; now: string },
+): Promise<string> {
+  const id = newId("opp");
+  db.insert(opportunities)
+    .values({
+      id,
+      tenantId,
+      customerId: input.customerId,
+      title: input.title,
+      stage: "new",
+      valueCents: input.valueCents,
+      source: input.source,
+      createdAt: input.now,
+      lastActivityAt: input.now,
+      version: 1,
+    })
+    .run();
+  return id;
+}
+
+export async function insertCustomerNote(
+  db: Db,
+  tenantId: string,
+  input: { customerId: string; body: string; authorId: string; createdAt: string },
+): Promise<string> {
+  const id = newId("not");
+  db.insert(notes)
+    .values({ id, tenantId, ...input })
+    .run();
+  return id;
+}
+
+// ---------------------------------------------------------------- intake items
+
+type IntakeRow = typeof intakeItems.$inferSelect;
+
+export type StoredIntakeItem = IntakeItem & { version: number };
+
+function toIntakeItem(r: IntakeRow): StoredIntakeItem {
+  const x = r.extracted;
+  return {
+    id: r.id,
+    source: r.source as IntakeItem["source"],
+    rawText: r.rawText,
+    receivedAt: r.receivedAt,
+    routeConfidence: r.routeConfidence,
+    status: r.status as IntakeItem["status"],
+    extracted: {
+      name: x.name ?? null,
+      phone: x.phone ?? null,
+      email: x.email ?? null,
+      address: x.address ?? null,
+      intent: x.intent ?? null,
+    },
+    missingFields: r.missingFields as IntakeItem["missingFields"],
+    conflicts: r.conflicts,
+    suggestedAction: r.suggestedAction,
+    version: r.version,
+  };
+}
+
+export async function getIntakeItem(db: Db, tenantId: string, id: string): Promise<StoredIntakeItem | null> {
+  const row = db
+    .select()
+    .from(intakeItems)
+    .where(and(eq(intakeItems.tenantId, tenantId), eq(intakeItems.id, id)))
+    .get();
+  return row ? toIntakeItem(row) : null;
+}
+
+export async function setIntakeStatus(
+  db: Db,
+  tenantId: string,
+  id: string,
+  status: IntakeItem["status"],
+): Promise<void> {
+  db.update(intakeItems)
+    .set({ status, version: sql`${intakeItems.version} + 1` })
+    .where(and(eq(intakeItems.tenantId, tenantId), eq(intakeItems.id, id)))
+    .run();
+}
+
+export async function insertIntakeItem(db: Db, tenantId: string, item: Omit<IntakeItem, "id">): Promise<string> {
+  const id = newId("itk");
+  db.insert(intakeItems)
+    .values({ id, tenantId, ...item, version: 1 })
+    .run();
+  return id;
+}
+
+// ---------------------------------------------------------------- tasks (follow-ups)
+
+export async function getTaskRecord(
+  db: Db,
+  tenantId: string,
+  id: string,
+): Promise<(Task & { version: number }) | null> {
+  const row = db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, id)))
+    .get();
+  return row ? { ...toTask(row), version: row.version } : null;
+}
+
+export async function updateTaskState(
+  db: Db,
+  tenantId: string,
+  id: string,
+  patch: { status: Task["status"]; outcome?: string | null; dueAt?: string | null; completedAt?: string | null },
+): Promise<Task> {
+  db.update(tasks)
+    .set({ ...patch, version: sql`${tasks.version} + 1` })
+    .where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, id)))
+    .run();
+  const task = await getTaskRecord(db, tenantId, id);
+  if (!task) throw new Error(`task ${id} vanished inside the apply transaction`);
+  const { version: _version, ...plain } = task;
+  return plain;
+}
+
+// ---------------------------------------------------------------- outbound drafts
+
+type DraftRow = typeof outboundDrafts.$inferSelect;
+
+export type StoredDraft = OutboundDraft & { version: number };
+
+function toDraft(r: DraftRow): StoredDraft {
+  return {
+    id: r.id,
+    customerId: r.customerId,
+    channel: r.channel as OutboundDraft["channel"],
+    body: r.body,
+    riskFlags: r.riskFlags as OutboundDraft["riskFlags"],
+    status: r.status as OutboundDraft["status"],
+    createdAt: r.createdAt,
+    version: r.version,
+  };
+}
+
+export async function insertDraft(db: Db, tenantId: string, draft: Omit<OutboundDraft, "id">): Promise<OutboundDraft> {
+  const id = newId("drf");
+  db.insert(outboundDrafts)
+    .values({ id, tenantId, ...draft, version: 1 })
+    .run();
+  return { id, ...draft };
+}
+
+export async function getDraft(db: Db, tenantId: string, id: string): Promise<StoredDraft | null> {
+  const row = db
+    .select()
+    .from(outboundDrafts)
+    .where(and(eq(outboundDrafts.tenantId, tenantId), eq(outboundDrafts.id, id)))
+    .get();
+  return row ? toDraft(row) : null;
+}
+
+export async function setDraftStatus(
+  db: Db,
+  tenantId: string,
+  id: string,
+  status: OutboundDraft["status"],
+): Promise<OutboundDraft> {
+  db.update(outboundDrafts)
+    .set({ status, version: sql`${outboundDrafts.version} + 1` })
+    .where(and(eq(outboundDrafts.tenantId, tenantId), eq(outboundDrafts.id, id)))
+    .run();
+  const draft = await getDraft(db, tenantId, id);
+  if (!draft) throw new Error(`draft ${id} vanished inside the apply transaction`);
+  const { version: _version, ...plain } = draft;
+  return plain;
+}
+
+export async function draftsOf(db: Db, tenantId: string, customerId: string, limit: number): Promise<OutboundDraft[]> {
+  return db
+    .select()
+    .from(outboundDrafts)
+    .where(and(eq(outboundDrafts.tenantId, tenantId), eq(outboundDrafts.customerId, customerId)))
+    .orderBy(desc(outboundDrafts.createdAt))
+    .limit(limit)
+    .all()
+    .map((r) => {
+      const { version: _version, ...plain } = toDraft(r);
+      return plain;
+    });
+}
+
+// ---------------------------------------------------------------- interactions, transcripts, signals
+
+export interface NewInteraction {
+  customerId: string;
+  channel: "call" | "sms" | "email" | "visit" | "web_form";
+  direction: "inbound" | "outbound";
+  summary: string;
+  outcome: string | null;
+  occurredAt: string;
+  rawRefs: string[];
+}
+
+export async function insertInteraction(db: Db, tenantId: string, input: NewInteraction): Promise<string> {
+  const id = newId("int");
+  db.insert(interactions)
+    .values({ id, tenantId, ...input })
+    .run();
+  return id;
+}
+
+export async function getInteractionRecord(db: Db, tenantId: string, id: string) {
+  return (
+    db
+      .select()
+      .from(interactions)
+      .where(and(eq(interactions.tenantId, tenantId), eq(interactions.id, id)))
+      .get() ?? null
+  );
+}
+
+export type TranscriptSegmentRow = { speaker: string; startMs: number; endMs: number; text: string };
+
+export async function insertTranscript(
+  db: Db,
+  tenantId: string,
+  input: {
+    interactionId: string;
+    mediaRef: string;
+    language: string;
+    segments: TranscriptSegmentRow[];
+    text: string;
+    createdAt: string;
+  },
+): Promise<string> {
+  const id = artifactId("trn");
+  db.insert(transcripts)
+    .values({ id, tenantId, ...input })
+    .run();
+  return id;
+}
+
+export async function getTranscript(db: Db, tenantId: string, id: string) {
+  return (
+    db
+      .select()
+      .from(transcripts)
+      .where(and(eq(transcripts.tenantId, tenantId), eq(transcripts.id, id)))
+      .get() ?? null
+  );
+}
+
+/** Transcripts of a customer's interactions, newest first. */
+export async function transcriptsOfCustomer(db: Db, tenantId: string, customerId: string, limit: number) {
+  return db
+    .select({ transcript: transcripts, occurredAt: interactions.occurredAt })
+    .from(transcripts)
+    .innerJoin(
+      interactions,
+      and(eq(interactions.id, transcripts.interactionId), eq(interactions.tenantId, transcripts.tenantId)),
+    )
+    .where(and(eq(transcripts.tenantId, tenantId), eq(interactions.customerId, customerId)))
+    .orderBy(desc(interactions.occurredAt))
+    .limit(limit)
+    .all();
+}
+
+export async function insertSignal(
+  db: Db,
+  tenantId: string,
+  input: {
+    clientRef: string;
+    sourceRef: string;
+    scoreType: string;
+    value: number;
+    timeWindow: string;
+    evidenceRefs: string[];
+    operatorInput: string | null;
+    createdAt: string;
+  },
+): Promise<string> {
+  const id = artifactId("sig");
+  db.insert(signals)
+    .values({ id, tenantId, ...input })
+    .run();
+  return id;
+}
+
+export async function signalsOf(db: Db, tenantId: string, customerId: string, limit: number) {
+  return db
+    .select()
+    .from(signals)
+    .where(and(eq(signals.tenantId, tenantId), eq(signals.clientRef, customerId)))
+    .orderBy(desc(signals.createdAt))
+    .limit(limit)
+    .all();
+}
+
+// ---------------------------------------------------------------- imports
+
+export type ImportBatchRow = typeof importBatches.$inferSelect;
+export type ImportRowRecord = typeof importRows.$inferSelect;
+export type ImportRowInsert = Omit<typeof importRows.$inferInsert, "tenantId">;
+
+export async function findBatchByChecksum(db: Db, tenantId: string, checksum: string): Promise<ImportBatchRow | null> {
+  return (
+    db
+      .select()
+      .from(importBatches)
+      .where(and(eq(importBatches.tenantId, tenantId), eq(importBatches.checksum, checksum)))
+      .get() ?? null
+  );
+}
+
+export async function getBatch(db: Db, tenantId: string, id: string): Promise<ImportBatchRow | null> {
+  return (
+    db
+      .select()
+      .from(importBatches)
+      .where(and(eq(importBatches.tenantId, tenantId), eq(importBatches.id, id)))
+      .get() ?? null
+  );
+}
+
+export async function insertBatch(
+  db: Db,
+  tenantId: string,
+  batch: Omit<typeof importBatches.$inferInsert, "tenantId">,
+): Promise<void> {
+  db.insert(importBatches)
+    .values({ ...batch, tenantId })
+    .run();
+}
+
+export async function setBatchStatus(db: Db, tenantId: string, id: string, status: string): Promise<void> {
+  db.update(importBatches)
+    .set({ status })
+    .where(and(eq(importBatches.tenantId, tenantId), eq(importBatches.id, id)))
+    .run();
+}
+
+/** Inserts row records in chunks (SQLite limits bound variables per statement). */
+export async function insertImportRows(db: Db, tenantId: string, rows: readonly ImportRowInsert[]): Promise<void> {
+  const CHUNK = 400;
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK).map((row) => ({ ...row, tenantId }));
+    db.insert(importRows).values(chunk).run();
+  }
+}
+
+export async function listImportRows(
+  db: Db,
+  tenantId: string,
+  batchId: string,
+  options: { statuses?: string[]; rowNumbers?: number[]; offset?: number; limit?: number } = {},
+): Promise<ImportRowRecord[]> {
+  const where = [eq(importRows.tenantId, tenantId), eq(importRows.batchId, batchId)];
+  if (options.statuses) where.push(inArray(importRows.status, options.statuses));
+  if (options.rowNumbers) where.push(inArray(importRows.rowNumber, options.rowNumbers));
+  const query = db
+    .select()
+    .from(importRows)
+    .where(and(...where))
+    .orderBy(asc(importRows.rowNumber));
+  if (options.limit !== undefined)
+    return query
+      .limit(options.limit)
+      .offset(options.offset ?? 0)
+      .all();
+  return query.all();
+}
+
+export async function getImportRow(
+  db: Db,
+  tenantId: string,
+  batchId: string,
+  rowNumber: number,
+): Promise<ImportRowRecord | null> {
+  return (
+    db
+      .select()
+      .from(importRows)
+      .where(
+        and(eq(importRows.tenantId, tenantId), eq(importRows.batchId, batchId), eq(importRows.rowNumber, rowNumber)),
+      )
+      .get() ?? null
+  );
+}
+
+export async function setImportRowOutcome(
+  db: Db,
+  tenantId: string,
+  batchId: string,
+  rowNumber: number,
+  outcome: { status: string; customerId: string | null; proposalId: string | null },
+): Promise<void> {
+  db.update(importRows)
+    .set(outcome)
+    .where(and(eq(importRows.tenantId, tenantId), eq(importRows.batchId, batchId), eq(importRows.rowNumber, rowNumber)))
+    .run();
+}
+
+export async function importRowStatusCounts(
+  db: Db,
+  tenantId: string,
+  batchId: string,
+): Promise<Record<string, number>> {
+  const rows = db
+    .select({ status: importRows.status, n: sql<number>`count(*)` })
+    .from(importRows)
+    .where(and(eq(importRows.tenantId, tenantId), eq(importRows.batchId, batchId)))
+    .groupBy(importRows.status)
+    .all();
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+/** Account links: the source systems' ids of the import rows that became or merged into this customer. */
+export async function importLinksOf(db: Db, tenantId: string, customerId: string) {
+  return db
+    .select({
+      batchId: importRows.batchId,
+      rowNumber: importRows.rowNumber,
+      projection: importRows.projection,
+      sourceSystem: importBatches.sourceSystem,
+    })
+    .from(importRows)
+    .innerJoin(importBatches, and(eq(importBatches.id, importRows.batchId), eq(importBatches.tenantId, tenantId)))
+    .where(and(eq(importRows.tenantId, tenantId), eq(importRows.customerId, customerId)))
+    .all();
+}
+
+export type ExistingForDedupe = {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  street: string | null;
+  unit: string | null;
+  zip: string | null;
+};
+
+/** Every customer of the tenant with its first property, as the dedupe's "existing" side. */
+export async function customersForDedupe(db: Db, tenantId: string): Promise<ExistingForDedupe[]> {
+  const rows = db
+    .select({
+      id: customers.id,
+      name: customers.name,
+      phone: customers.phone,
+      email: customers.email,
+      street: properties.street,
+      unit: properties.unit,
+      zip: properties.zip,
+    })
+    .from(customers)
+    .leftJoin(properties, and(eq(properties.customerId, customers.id), eq(properties.tenantId, customers.tenantId)))
+    .where(eq(customers.tenantId, tenantId))
+    .all();
+  const byId = new Map<string, ExistingForDedupe>();
+  for (const row of rows) if (!byId.has(row.id)) byId.set(row.id, row);
+  return [...byId.values()];
+}
