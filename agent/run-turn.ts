@@ -291,6 +291,14 @@ export async function runTurn(
     return finish(answer.text, answer.calls, "agent");
   }
 
+  // Every message is screened for hard stops before any model sees it (the rule lives in tools/repair; this only asks).
+  const screened = await screenMessage(deps, session, actor, message, user.id);
+  if (screened?.stopped) {
+    emit({ type: "tool-result", call: screened.call });
+    emit({ type: "text-delta", text: screened.text });
+    return finish(screened.text, [screened.call], "agent");
+  }
+
   const tenant = await getTenant(deps.store.db, session.tenantId);
   const timeZone = timeZoneOf(tenant?.config ?? {});
   const now = deps.kernel.now();
@@ -328,7 +336,7 @@ export async function runTurn(
         (signal) => runLoop(setup, primary.model, primary.label, calls, signal),
         options.timeoutMs ?? primary.timeoutMs,
       );
-      return finish(outcome.text, calls, primary.label);
+      return finish(withConfirmations(outcome.text, screened), calls, primary.label);
     } catch (error) {
       const reason = errorText(error);
       emit({ type: "fallback", reason });
@@ -338,5 +346,67 @@ export async function runTurn(
     }
   }
   const outcome = await runLoop(setup, offline, "offline", calls);
-  return finish(outcome.text, calls, "offline");
+  return finish(withConfirmations(outcome.text, screened), calls, "offline");
+}
+
+interface Screened {
+  stopped: boolean;
+  call: TurnCall;
+  text: string;
+  confirm: string[];
+}
+
+/** Runs repair.screen on the person's words through the kernel when their role may; a stop ends the turn. */
+async function screenMessage(
+  deps: AgentDeps,
+  session: AgentSession,
+  actor: Actor,
+  message: string,
+  userMessageId: string,
+): Promise<Screened | null> {
+  const offered = deps.kernel.registry.visibleTo(actor.role, session.mode).some((t) => t.name === "repair.screen");
+  if (!offered || message.trim() === "") return null;
+  const result = await deps.kernel.execute(
+    "repair.screen",
+    { text: message.slice(0, 4000) },
+    {
+      tenantId: session.tenantId,
+      actor,
+      mode: session.mode,
+      channel: session.channel,
+      requestedAt: deps.kernel.now().toISOString(),
+      idempotencyKey: `screen:${userMessageId}`,
+      evidenceRefs: [userMessageId],
+    },
+  );
+  const data = (result.status === "ok" || result.status === "stopped" ? result.data : null) as {
+    stops?: { message: string; action: string }[];
+    confirm?: string[];
+  } | null;
+  const confirm = data?.confirm ?? [];
+  if (result.status !== "stopped") {
+    const call: TurnCall = { tool: "repair.screen", input: { text: message }, status: result.status };
+    return { stopped: false, call, text: "", confirm };
+  }
+  const stops = data?.stops ?? [result.stop];
+  const text = [
+    "HARD STOP.",
+    ...stops.map((s) => `${s.message} ${s.action}`),
+    "This cannot be overridden from chat; escalate to the office.",
+    ...confirm,
+  ].join("\n");
+  const call: TurnCall = {
+    tool: "repair.screen",
+    input: { text: message },
+    status: "stopped",
+    stop: result.stop,
+    data,
+  };
+  return { stopped: true, call, text, confirm };
+}
+
+/** Questions the hazard screen asks when a hazard was negated or resolved come before the answer. */
+function withConfirmations(text: string, screened: Screened | null): string {
+  if (!screened || screened.confirm.length === 0) return text;
+  return `${screened.confirm.join("\n")}\n\n${text}`;
 }

@@ -24,6 +24,7 @@ Usage: office <command> [options]      (--tenant defaults to demo; the store is 
   unfreeze --actor <founder-id>                     lift the stop (founder only)
   repair screen [--json] "<text>"                   run the hazard detector on one message
   mcp --token <token>                               speak MCP over stdio (nothing else on stdout)
+  chat --actor <id> [--json] ["message"]            talk to the office agent (interactive without a message)
   import <file> [--profile P] [--actor id] [--json] stage a customer export: mapping, dedupe, merge proposals
   help                                              this text
 
@@ -45,6 +46,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   repair: async () => (await import("./commands/repair.ts")).repairCommand,
   mcp: async () => (await import("./commands/mcp.ts")).mcpCommand,
   import: async () => (await import("./commands/import.ts")).importCommand,
+  chat: async () => (await import("./commands/chat.ts")).chatCommand,
 };
 
 /** Runs one command line and returns its exit code. Never throws. */

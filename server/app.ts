@@ -5,6 +5,9 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { type ApiEnv, bearerAuth } from "./auth.ts";
+import { chatRoutes } from "./routes/chat.ts";
+import { sessionCookieAuth, webRoutes } from "./routes/web.ts";
+import type { SlackApp } from "./slack/index.ts";
 import { refusal } from "./http.ts";
 import type { Office } from "./office.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -18,6 +21,8 @@ import { publicRoutes } from "./routes/public.ts";
 import { mcpHttpHandler } from "../mcp/index.ts";
 
 export interface AppOptions {
+  /** The Slack app when SLACK_* is configured; its events arrive at /slack/events. */
+  slack?: SlackApp | null;
   /** Where unexpected errors are logged (with their reference); defaults to stderr. */
   log?: (message: string, detail: Record<string, unknown>) => void;
   /** Largest accepted request body in bytes (default 1 MiB). */
@@ -41,6 +46,8 @@ export function createApp(office: Office, options: AppOptions = {}): Hono<ApiEnv
     onError: (c) => c.json(refusal("invalid_input", "The request body is too large; send less than 1 MiB."), 413),
   });
   app.use("/api/*", (c, next) => (c.req.path === "/api/imports" ? importLimit(c, next) : defaultLimit(c, next)));
+  // The web app's session cookie stands in for a bearer token; an explicit Authorization header wins.
+  app.use("/api/*", sessionCookieAuth());
   app.use("/api/*", bearerAuth(office, PUBLIC_API_PATHS));
 
   app.route("/", healthRoutes(office));
@@ -50,6 +57,11 @@ export function createApp(office: Office, options: AppOptions = {}): Hono<ApiEnv
   app.route("/api/tools", toolRoutes(office));
   app.route("/api", proposalRoutes(office));
   app.route("/api", importRoutes(office));
+  app.route("/api", chatRoutes(office));
+  app.route("/", webRoutes(office));
+  // Slack events: the receiver verifies Slack's signature on the raw body; no bearer token, no /api body limit.
+  const slackHandle = options.slack?.handle;
+  if (slackHandle) app.post("/slack/events", (c) => slackHandle(c.req.raw));
   // The public triage page has no token: it runs only `public` tools as the public actor, with its own limits.
   app.route("/", publicRoutes(office));
   // MCP over Streamable HTTP: bearer token and Origin are checked by the handler; the token decides actor and mode.

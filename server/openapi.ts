@@ -201,6 +201,59 @@ export function buildOpenApi(registry: Registry): JsonObject {
       responses: { "200": { description: "The batch summary", content: json({ type: "object" }) }, ...RESULT_ERRORS },
     },
   };
+  const html = (summary: string): JsonObject => ({
+    summary,
+    security: [],
+    responses: { "200": { description: "HTML page", content: { "text/html": { schema: { type: "string" } } } } },
+  });
+  paths["/"] = { get: html("Web chat (signed in; otherwise redirects to /login)") };
+  paths["/review"] = { get: html("Review queue: pending proposals with their before/after diff") };
+  paths["/dashboard"] = { get: html("Dashboard page") };
+  paths["/login"] = {
+    get: html("Sign in by pasting a token"),
+    post: {
+      summary: "Exchange a token for a session cookie",
+      security: [],
+      responses: { "303": { description: "Signed in" } },
+    },
+  };
+  paths["/login/{code}"] = {
+    get: html("One-time login link: shows a Sign in button"),
+    post: {
+      summary: "Use the one-time code (single use)",
+      security: [],
+      responses: { "303": { description: "Signed in" } },
+    },
+  };
+  paths["/logout"] = {
+    post: { summary: "Clear the session cookie", responses: { "303": { description: "Signed out" } } },
+  };
+  paths["/web/{path}"] = { get: html("Static files of the web app (read at startup, strict CSP)") };
+  paths["/api/session"] = {
+    get: { summary: "Who this session is: tenant, actor, mode", responses: { "200": { description: "Session" } } },
+  };
+  paths["/api/proposals/{id}/can-decide"] = {
+    get: {
+      summary: "Whether this person may decide the proposal (the kernel's policy)",
+      responses: { "200": { description: "Verdict" } },
+    },
+  };
+  paths["/api/chat"] = {
+    post: {
+      summary: "One chat turn through the agent, streamed as an AI SDK UI message stream",
+      responses: { "200": { description: "UI message stream (text/event-stream)" }, ...RESULT_ERRORS },
+    },
+  };
+  paths["/api/chat/{id}/messages"] = {
+    get: { summary: "A stored conversation", responses: { "200": { description: "Messages" } } },
+  };
+  paths["/slack/events"] = {
+    post: {
+      summary: "Slack events, slash commands and button presses (signature-verified; present when Slack is configured)",
+      security: [],
+      responses: { "200": { description: "Acknowledged" }, "401": { description: "Bad signature" } },
+    },
+  };
   paths["/support"] = {
     get: {
       summary: "Public customer triage page: emergency first, high-level causes only, no token",

@@ -2,6 +2,7 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import type { Office } from "./office.ts";
+import type { SlackApp } from "./slack/index.ts";
 
 export interface StartServerOptions {
   office: Office;
@@ -9,6 +10,7 @@ export interface StartServerOptions {
   port?: number;
   /** Defaults to $HOST or 127.0.0.1 (local only). */
   host?: string;
+  slack?: SlackApp | null;
 }
 
 export interface RunningServer {
@@ -24,7 +26,7 @@ function portFrom(value: string | undefined): number {
 export function startServer(options: StartServerOptions): Promise<RunningServer> {
   const host = options.host ?? process.env.HOST ?? "127.0.0.1";
   const port = options.port ?? portFrom(process.env.PORT);
-  const app = createApp(options.office);
+  const app = createApp(options.office, { slack: options.slack ?? null });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
       const shownHost = host.includes(":") ? `[${host}]` : host;

@@ -314,7 +314,10 @@ describe("public pages", () => {
     expect(doc.openapi).toBe("3.1.0");
     const served = app.routes
       .filter((r) => r.method !== "ALL")
-      .map((r) => ({ method: r.method.toLowerCase(), path: r.path.replace(/:(\w+)/g, "{$1}") }));
+      .map((r) => ({
+        method: r.method.toLowerCase(),
+        path: r.path.replace(/:(\w+)/g, "{$1}").replace(/\/\*$/, "/{path}"),
+      }));
     expect(served.length).toBeGreaterThanOrEqual(READ_ROUTES.length + 7);
     for (const { method, path } of served) {
       expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();

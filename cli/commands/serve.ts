@@ -26,10 +26,15 @@ export const serveCommand: Command = async (argv) => {
   // Loaded here so the other commands do not pay for the web stack.
   const { startServer } = await import("../../server/serve.ts");
   const office = await openOffice({ demoActivity: true });
+  const { createSlackApp, linkDemoSlackUsers, slackOptionsFromEnv } = await import("../../server/slack/index.ts");
+  const slackOptions = slackOptionsFromEnv();
+  const slack = slackOptions ? createSlackApp(office, slackOptions) : null;
+  if (slack && slackOptions?.tenantId === "demo") await linkDemoSlackUsers(office.store);
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({
       office,
+      slack,
       ...(port !== undefined ? { port } : {}),
       ...(values.host !== undefined ? { host: values.host } : {}),
     });
@@ -41,7 +46,13 @@ export const serveCommand: Command = async (argv) => {
   }
   if (office.seeded) print(`New store at ${office.store.path}, loaded with the synthetic demo business.`);
   print(`Trade Office OS is running at ${server.url}`);
+  const { createLoginLink } = await import("../../server/routes/web.ts");
+  const link = await createLoginLink(office, { tenantId: "demo", actorId: "founder" });
+  print(`Sign in to the web chat as the demo founder (one-time link, 15 minutes): ${server.url}${link.path}`);
   print("Get an API token:  npx office token create --tenant demo --actor founder");
+  await slack?.start();
+  if (slack)
+    print(slack.mode === "socket" ? "Slack: Socket Mode connected." : `Slack events: ${server.url}/slack/events`);
   print("Stop with Ctrl-C.");
 
   return new Promise<number>((resolve) => {
@@ -54,6 +65,7 @@ export const serveCommand: Command = async (argv) => {
       const finish = () => {
         if (finished) return;
         finished = true;
+        void slack?.stop().catch(() => undefined);
         office.close();
         resolve(EXIT.ok);
       };

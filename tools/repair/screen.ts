@@ -18,6 +18,12 @@ export const screenTool = defineTool({
   input: z.object({ text: z.string().min(1).max(4000) }),
   output: z.object({ stops: z.array(HardStopOutSchema), confirm: z.array(z.string()) }),
   example: { text: "ok so the furnace is short cycling uh flame sensor looks dirty reading point two micro amps" },
+  // Field Engineer §10: a hazard in the words stops the job, whoever asked; universal stops come first.
+  async guard(input) {
+    const found = scanForHazards(input.text);
+    const first = found.stops.find((s) => s.type === "universal") ?? found.stops[0];
+    return first ? { stop: first, data: found } : null;
+  },
   async run(input) {
     return scanForHazards(input.text);
   },

@@ -70,10 +70,22 @@ export const addNote: OfflineIntent = {
 };
 
 const TASK =
-  /^(?:can you |could you |please |go ahead and )*(?:remind me to|reminder to|set a reminder to|remember to|create a task to|create a task|add a task to|add a task|new task|make a task to|make a task|create a callback|schedule a callback|schedule a call back|add a callback)\s*(?:for |with |to )?(.*)$/;
+  /^(?:can you |could you |please |go ahead and )*(?:remind me to|reminder to|set a reminder to|remember to|create a task to|create a task|add a task to|add a task|new task|make a task to|make a task|create a callback|schedule a callback|schedule a call back|add a callback|set a callback|set up a callback|set a call back|book a callback|put in a callback)\s*[:,-]?\s*(?:for |with |to )?(.*)$/;
 const CONTACT =
   /^(?:call back|callback|call|ring|phone|follow up with|follow up on|check in with|text|email|get back to)\s+(.+)$/;
 const NAME_STOP = /\s+(?:about|re|regarding|on|to|for|and|at|by|before|after|tomorrow|today|tonight|next|this|in)\b.*$/;
+
+/** True when the customer search for `name` already ran and found no one at all (not an ambiguous list). */
+function searchFoundNobody(ctx: Parameters<typeof resolveCustomer>[0], name: string): boolean {
+  const done = resultsOf(ctx, "crm.search_customers").filter((s) => s.input.query === name);
+  return (
+    done.length > 0 &&
+    done.every((s) => {
+      const data = s.result.status === "ok" ? (s.result.data as { customers?: unknown[] }) : null;
+      return data !== null && (data.customers?.length ?? 0) === 0;
+    })
+  );
+}
 
 export const createTask: OfflineIntent = {
   name: "crm.create_task",
@@ -108,6 +120,10 @@ export const createTask: OfflineIntent = {
       const dueInput = due ? { dueAt: due.dueAt } : {};
       if (!nameWords) return writeOnce(ctx, "crm.create_task", { title: capitalize(what), kind, ...dueInput });
       const name = cleanName(nameWords.replace(NAME_STOP, "").split(" "));
+      // "create a task: call the supply house" — nobody by that name is a customer, so it is a plain to-do.
+      if (!isCallbackWording && searchFoundNobody(ctx, name)) {
+        return writeOnce(ctx, "crm.create_task", { title: capitalize(what), kind: "task", ...dueInput });
+      }
       const found = resolveCustomer(ctx, [{ query: name, value: null }]);
       if ("step" in found) return found.step;
       const title = capitalize(

@@ -58,7 +58,13 @@ const dashboard: OfflineIntent = {
       ) ||
       test(/^(what is|whats) (going on|happening|up)( today| this morning)?$/, u) ||
       test(/\b(going on|happening) today\b/, u) ||
-      test(/\bhow (are|is) (we|things|the day|today|business) (doing|looking|going)\b/, u);
+      test(/\bhow (are|is) (we|things|the day|today|business) (doing|looking|going)\b/, u) ||
+      // "what does today look like", "what's on the board today", "what have we got today", "today's summary"
+      test(/\b(today|the day|this morning) (looks?|looking) like\b/, u) ||
+      test(/\b(on the board|rundown|run down|lay of the land|big picture)\b/, u) ||
+      test(/\bwhat (have|do) (we|i) (got|have) (going |on )?(today|this morning)\b/, u) ||
+      test(/\b(todays?|today s|daily|days) (summary|overview|numbers|stats|snapshot)\b/, u) ||
+      test(/\b(summary|overview|snapshot) (for|of) today\b/, u);
     return asked
       ? readOnce("crm.dashboard", "the dashboard", {}, (data, ctx) => sayDashboard(data, ctx.timeZone))
       : null;
@@ -85,7 +91,7 @@ const followUps: OfflineIntent = {
   match(u) {
     if (
       !test(
-        /\b(follow ?ups?|overdue|callbacks?|call backs|quote chase|chase quotes?|quotes to chase|review requests?|renewals?|maintenance agreements?)\b/,
+        /\b(follow ?ups?|overdue|callbacks?|call backs|quote chase|chase quotes?|quotes to chase|review requests?|renewals?|maintenance agreements?|need(s)? chasing|to chase|need(s)? (a )?follow(ing)? up|who (needs|should get) a call)\b/,
         u,
       )
     ) {
@@ -93,7 +99,7 @@ const followUps: OfflineIntent = {
     }
     const focus: FollowUpFocus = test(/\boverdue\b/, u)
       ? "overdue"
-      : test(/\b(quote chase|chase quotes?|quotes to chase)\b/, u)
+      : test(/\b(quote chase|chase quotes?|quotes to chase|need(s)? chasing|to chase)\b/, u)
         ? "quoteChase"
         : test(/\b(callbacks?|call backs)\b/, u)
           ? "callbacks"
@@ -112,7 +118,10 @@ const intake: OfflineIntent = {
   name: "crm.intake_queue",
   help: `the intake review queue — "what's in intake", "any missed calls"`,
   match(u) {
-    const asked = test(/\b(intake|missed calls?|web forms?|leads? (to review|waiting)|review queue|inbox)\b/, u);
+    const asked =
+      test(/\b(intake|missed calls?|web forms?|leads? (to review|waiting)|review queue|inbox)\b/, u) ||
+      test(/\b(what|anything|who) (came|come|has come|new) in\b/, u) ||
+      test(/\bnew (leads|requests|inquiries|enquiries)\b/, u);
     return asked
       ? readOnce("crm.intake_queue", "the intake queue", { limit: 20 }, (data, ctx) => sayIntake(data, ctx.timeZone))
       : null;

@@ -1,0 +1,113 @@
+// Approvals and refusals in chat: the right person approves, everyone else is refused, read-only stays read-only.
+import type { Scenario } from "./scenario.ts";
+
+const noteFirst = [{ say: "add a note to {customer}: left voicemail", actor: "sales-1" }];
+const phoneFirst = [{ say: "change {last}'s phone to 303 555 0177", actor: "sales-1" }];
+
+export const decisionScenarios: Scenario[] = [
+  {
+    id: "approve-1",
+    pack: "approvals",
+    actor: "founder",
+    before: noteFirst,
+    say: "approve {pending}",
+    expect: { calls: [{ tool: "kernel.decide", status: "ok" }], says: ["applied"] },
+  },
+  {
+    id: "approve-2",
+    pack: "approvals",
+    actor: "sales-1",
+    before: noteFirst,
+    say: "yes approve that",
+    voice: true,
+    expect: { calls: [{ tool: "kernel.decide", status: "ok" }] },
+  },
+  {
+    id: "approve-3",
+    pack: "approvals",
+    actor: "office-1",
+    before: noteFirst,
+    say: "reject {pending}",
+    expect: { calls: [{ tool: "kernel.decide", status: "ok" }], says: ["reject"] },
+  },
+  {
+    id: "approve-4",
+    pack: "approvals",
+    actor: "sales-1",
+    before: phoneFirst,
+    say: "approve {pending}",
+    expect: { calls: [{ tool: "kernel.decide", status: "refused" }], outcome: "refused" },
+  },
+  {
+    id: "approve-5",
+    pack: "approvals",
+    actor: "office-1",
+    before: phoneFirst,
+    say: "approve {pending}",
+    expect: { calls: [{ tool: "kernel.decide", status: "ok" }] },
+  },
+  {
+    id: "approve-6",
+    pack: "approvals",
+    actor: "tech-1",
+    before: phoneFirst,
+    say: "uh approve {pending}",
+    voice: true,
+    expect: { calls: [{ tool: "kernel.decide", status: "refused" }] },
+  },
+  {
+    id: "approve-7",
+    pack: "approvals",
+    actor: "founder",
+    before: noteFirst,
+    say: "ok approve {pendingWords}",
+    voice: true,
+    expect: { calls: [{ tool: "kernel.decide", status: "ok" }] },
+  },
+  {
+    id: "refuse-1",
+    pack: "refusals",
+    actor: "sales-1",
+    mode: "read_only",
+    say: "add a note to {customer}: left voicemail",
+    expect: { forbidden: ["crm.add_note"] },
+  },
+  {
+    id: "refuse-2",
+    pack: "refusals",
+    actor: "office-1",
+    mode: "read_only",
+    say: "change {last}'s phone to 303 555 0166",
+    expect: { forbidden: ["crm.update_customer"] },
+  },
+  {
+    id: "refuse-3",
+    pack: "refusals",
+    actor: "tech-1",
+    say: "change {last}'s phone to 303 555 0166",
+    expect: { forbidden: ["crm.update_customer"] },
+  },
+  {
+    id: "refuse-4",
+    pack: "refusals",
+    actor: "sales-1",
+    say: "show me the audit trail",
+    expect: { forbidden: ["crm.audit_trail"] },
+  },
+  {
+    id: "refuse-5",
+    pack: "refusals",
+    actor: "founder",
+    mode: "read_only",
+    before: [{ say: "add a note to {customer}: left voicemail", actor: "sales-1" }],
+    say: "approve {pending}",
+    expect: { forbidden: ["kernel.decide"] },
+  },
+  {
+    id: "refuse-6",
+    pack: "refusals",
+    actor: "office-1",
+    say: "order me a pizza",
+    expect: { says: ["ANTHROPIC_API_KEY"] },
+  },
+];
