@@ -50,5 +50,13 @@ export async function openOffice(options: OpenOfficeOptions = {}): Promise<Offic
   if (seeded && options.demoActivity) await seedDemoActivity(kernel, store);
   // A crash between an approval and its apply leaves it approved: finish those exactly once before serving.
   for (const tenantId of await listTenantIds(store.db)) await kernel.resumeApproved(tenantId);
-  return { store, kernel, seeded, close: () => store.close() };
+  return {
+    store,
+    kernel,
+    seeded,
+    close: () => {
+      kernel.flushAuditSync();
+      store.close();
+    },
+  };
 }

@@ -116,6 +116,7 @@ describe("a Claude turn", () => {
       result.text,
     ]);
 
+    await office.kernel.flushAudit(); // read entries are group-committed once per tick
     const audit = office.store.raw
       .prepare(
         "SELECT actor_id AS actor, channel, outcome FROM audit_log WHERE tenant_id = 'demo' AND tool = 'crm.dashboard'",

@@ -61,3 +61,29 @@ describe("audit chain", () => {
     office.close();
   });
 });
+
+describe("group commit of read entries", () => {
+  it("reads in one tick are chained in call order with the writes around them, and nothing queued is lost on close", async () => {
+    const dir = (await import("node:fs")).mkdtempSync(`${(await import("node:os")).tmpdir()}/audit-`);
+    const office = await makeOffice({ path: `${dir}/office.db` });
+    const customerId = await office.firstId("demo", "customers");
+    await office.call("founder", "crm.dashboard", {});
+    await office.call("founder", "crm.get_customer", { customerId });
+    const p = expectStatus(
+      await office.call("sales-1", "crm.add_note", { customerId, body: "between reads" }),
+      "proposed",
+    );
+    await office.call("founder", "crm.weekly_summary", {});
+    office.close(); // the last read is still queued: close must write it
+    const again = await makeOffice({ path: `${dir}/office.db` });
+    const tools = (
+      again.store.raw.prepare("SELECT tool FROM audit_log WHERE tenant_id = 'demo' ORDER BY seq").all() as {
+        tool: string;
+      }[]
+    ).map((r) => r.tool);
+    expect(tools).toEqual(["crm.dashboard", "crm.get_customer", "crm.add_note", "crm.weekly_summary"]);
+    expect(p.proposal.id).toMatch(/^P-/);
+    expect((await verifyAuditChain(again.store.db, "demo")).ok).toBe(true);
+    again.close();
+  });
+});

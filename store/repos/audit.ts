@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { and, asc, desc, eq, gt } from "drizzle-orm";
 import type { AuditEntry, AuditOutcome } from "../../contracts/index.ts";
 import type { Db } from "../db.ts";
+import { prepared } from "../prepared.ts";
 import { auditLog } from "../schema.ts";
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -66,18 +67,37 @@ function normalize(tenantId: string, seq: number, prevHash: string, draft: Audit
 
 /** Appends one entry. Call inside the store's write transaction so the chain is serialized per tenant. */
 export async function appendAudit(db: Db, tenantId: string, draft: AuditDraft): Promise<AuditEntry> {
-  const last = db
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .where(eq(auditLog.tenantId, tenantId))
-    .orderBy(desc(auditLog.seq))
-    .limit(1)
-    .get();
+  const last = prepared(db, "SELECT seq, hash FROM audit_log WHERE tenant_id = ? ORDER BY seq DESC LIMIT 1").get(
+    tenantId,
+  ) as { seq: number; hash: string } | undefined;
   const body = normalize(tenantId, (last?.seq ?? 0) + 1, last?.hash ?? GENESIS_HASH, draft);
   const entry: AuditEntry = { ...body, hash: hashEntry(body) };
-  db.insert(auditLog)
-    .values({ ...entry, input: entry.input ?? null, mutation: entry.mutation ?? null })
-    .run();
+  const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+  prepared(
+    db,
+    `INSERT INTO audit_log (tenant_id, seq, at, actor_id, actor_role, channel, tool, input, outcome, failure_class,
+      proposal_id, reasoning, confidence, trigger_id, reviewer, mutation, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    entry.tenantId,
+    entry.seq,
+    entry.at,
+    entry.actorId,
+    entry.actorRole,
+    entry.channel,
+    entry.tool,
+    json(entry.input),
+    entry.outcome,
+    entry.failureClass,
+    entry.proposalId,
+    entry.reasoning,
+    entry.confidence,
+    entry.triggerId,
+    entry.reviewer,
+    json(entry.mutation),
+    entry.prevHash,
+    entry.hash,
+  );
   return entry;
 }
 

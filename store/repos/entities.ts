@@ -1,7 +1,8 @@
 // Generic lookups the kernel uses to resolve ids inside one tenant and to check a preview is not stale.
 // A new record kind that tools may reference is added to ENTITY_TABLES.
-import { and, eq } from "drizzle-orm";
+import { eq, getTableName } from "drizzle-orm";
 import type { Db } from "../db.ts";
+import { prepared } from "../prepared.ts";
 import {
   customers,
   intakeItems,
@@ -55,14 +56,12 @@ export const ENTITY_KINDS = Object.keys(ENTITY_TABLES) as EntityKind[];
 /** The record's version inside this tenant (1 for kinds without versions), or null when it is not there. */
 export async function entityVersion(db: Db, tenantId: string, kind: EntityKind, id: string): Promise<number | null> {
   const table = ENTITY_TABLES[kind];
-  const versioned = "version" in table;
-  const row = db
-    .select(versioned ? { v: table.version } : { v: table.id })
-    .from(table)
-    .where(and(eq(table.tenantId, tenantId), eq(table.id, id)))
-    .get();
-  if (!row) return null;
-  return typeof row.v === "number" ? row.v : 1;
+  const column = "version" in table ? "version" : "1";
+  const row = prepared(db, `SELECT ${column} AS v FROM ${getTableName(table)} WHERE tenant_id = ? AND id = ?`).get(
+    tenantId,
+    id,
+  ) as { v: number } | undefined;
+  return row ? row.v : null;
 }
 
 /** Any one id of this kind in the tenant (used by registry-wide tests and fixtures). */

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { IntakeItem, OutboundDraft } from "../../contracts/index.ts";
 import type { Db } from "../db.ts";
+import { prepared } from "../prepared.ts";
 import {
   auditLog,
   customers,
@@ -185,11 +186,9 @@ export async function countOutboundContacts(db: Db, tenantId: string, sinceIso: 
 }
 
 export async function countPending(db: Db, tenantId: string): Promise<number> {
-  const row = db
-    .select({ n: sql<number>`count(*)` })
-    .from(proposals)
-    .where(and(eq(proposals.tenantId, tenantId), eq(proposals.status, "pending")))
-    .get();
+  const row = prepared(db, "SELECT count(*) AS n FROM proposals WHERE tenant_id = ? AND status = 'pending'").get(
+    tenantId,
+  ) as { n: number } | undefined;
   return row?.n ?? 0;
 }
 

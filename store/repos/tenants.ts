@@ -3,12 +3,52 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Actor, BusinessProfile, ChannelMode, Role } from "../../contracts/index.ts";
 import type { Db } from "../db.ts";
+import { prepared } from "../prepared.ts";
 import { actors, tenants, tokens } from "../schema.ts";
 
 export type TenantRow = typeof tenants.$inferSelect;
 
+interface RawTenant {
+  id: string;
+  name: string;
+  trade_pack: string;
+  approval_policy: string;
+  data_source: string;
+  status: string;
+  adapter_health: string;
+  rollback_note: string;
+  release_notes_rule: string;
+  incident_runbook: string;
+  data_boundary: string;
+  branding: string;
+  trade_terms: string;
+  config: string;
+  data_version: number;
+  created_at: string;
+}
+
+/** Every kernel call reads its tenant (health, config): a prepared statement, not a built query. */
 export async function getTenant(db: Db, tenantId: string): Promise<TenantRow | null> {
-  return db.select().from(tenants).where(eq(tenants.id, tenantId)).get() ?? null;
+  const r = prepared(db, "SELECT * FROM tenants WHERE id = ?").get(tenantId) as RawTenant | undefined;
+  if (!r) return null;
+  return {
+    id: r.id,
+    name: r.name,
+    tradePack: r.trade_pack,
+    approvalPolicy: r.approval_policy,
+    dataSource: r.data_source,
+    status: r.status,
+    adapterHealth: r.adapter_health,
+    rollbackNote: r.rollback_note,
+    releaseNotesRule: r.release_notes_rule,
+    incidentRunbook: r.incident_runbook,
+    dataBoundary: r.data_boundary,
+    branding: JSON.parse(r.branding) as TenantRow["branding"],
+    tradeTerms: JSON.parse(r.trade_terms) as string[],
+    config: JSON.parse(r.config) as Record<string, unknown>,
+    dataVersion: r.data_version,
+    createdAt: r.created_at,
+  };
 }
 
 export async function listTenantIds(db: Db): Promise<string[]> {
@@ -58,12 +98,11 @@ export async function bumpDataVersion(db: Db, tenantId: string): Promise<void> {
 }
 
 export async function getActor(db: Db, tenantId: string, actorId: string): Promise<Actor | null> {
-  const row = db
-    .select()
-    .from(actors)
-    .where(and(eq(actors.tenantId, tenantId), eq(actors.id, actorId)))
-    .get();
-  return row ? { id: row.id, tenantId: row.tenantId, name: row.name, role: row.role as Role } : null;
+  const row = prepared(db, "SELECT id, tenant_id, name, role FROM actors WHERE tenant_id = ? AND id = ?").get(
+    tenantId,
+    actorId,
+  ) as { id: string; tenant_id: string; name: string; role: string } | undefined;
+  return row ? { id: row.id, tenantId: row.tenant_id, name: row.name, role: row.role as Role } : null;
 }
 
 export async function listActors(db: Db, tenantId: string): Promise<Actor[]> {

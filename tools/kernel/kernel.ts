@@ -16,6 +16,7 @@ import {
 } from "../../contracts/index.ts";
 import type { Store } from "../../store/db.ts";
 import { appendAudit, type AuditDraft, canonicalJson } from "../../store/repos/audit.ts";
+import type { AuditEntry } from "../../contracts/index.ts";
 import { entityVersion } from "../../store/repos/entities.ts";
 import {
   getProposalByKey,
@@ -311,7 +312,7 @@ export class Kernel {
         result: null,
         failure: null,
       });
-      await appendAudit(
+      await this.#append(
         tx,
         ctx.tenantId,
         this.#auditDraft(ctx, tool.name, input, "proposed", { proposalId: inserted.id }),
@@ -398,7 +399,57 @@ export class Kernel {
     });
     const tenantId = ctx.tenantId;
     if (!tenantId) return;
-    await this.store.write((tx) => appendAudit(tx, tenantId, draft));
+    if (result.status === "ok") {
+      // Group commit: a read's entry is chained with the others of this tick in one transaction.
+      this.#pendingAudit.push({ tenantId, draft });
+      this.#scheduleFlush();
+      return;
+    }
+    await this.store.write((tx) => this.#append(tx, tenantId, draft));
+  }
+
+  readonly #pendingAudit: { tenantId: string; draft: AuditDraft }[] = [];
+  #flushScheduled = false;
+
+  #scheduleFlush(): void {
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    setImmediate(() => {
+      this.#flushScheduled = false;
+      this.flushAudit().catch((error: unknown) =>
+        this.#log("audit flush failed", { message: (error as Error).message }),
+      );
+    });
+  }
+
+  /** Appends any queued read entries first, so every tenant's chain stays in call order. */
+  async #append(tx: Store["db"], tenantId: string, draft: AuditDraft): Promise<AuditEntry> {
+    for (const queued of this.#pendingAudit.splice(0)) await appendAudit(tx, queued.tenantId, queued.draft);
+    return appendAudit(tx, tenantId, draft);
+  }
+
+  /** Writes queued read entries now (one transaction). */
+  async flushAudit(): Promise<void> {
+    if (this.#pendingAudit.length === 0) return;
+    await this.store.write(async (tx) => {
+      for (const queued of this.#pendingAudit.splice(0)) await appendAudit(tx, queued.tenantId, queued.draft);
+    });
+  }
+
+  /** Synchronous flush for shutdown: nothing queued is lost when the office closes between ticks. */
+  flushAuditSync(): void {
+    if (this.#pendingAudit.length === 0 || this.store.raw.inTransaction) return;
+    const batch = this.#pendingAudit.splice(0);
+    this.store.raw.exec("BEGIN IMMEDIATE");
+    try {
+      // appendAudit does only synchronous work on better-sqlite3; its promise is already settled.
+      const writer = { $client: this.store.raw } as unknown as Store["db"];
+      for (const queued of batch) void appendAudit(writer, queued.tenantId, queued.draft);
+      this.store.raw.exec("COMMIT");
+    } catch (error) {
+      if (this.store.raw.inTransaction) this.store.raw.exec("ROLLBACK");
+      this.#log("audit flush at shutdown failed", { message: (error as Error).message });
+    }
   }
 
   // ---------------------------------------------------------------- proposals
@@ -425,7 +476,7 @@ export class Kernel {
     await this.store.write(async (tx) => {
       for (const row of due) {
         if (await transitionProposal(tx, tenantId, row.id, "pending", { status: "expired" })) {
-          await appendAudit(tx, tenantId, {
+          await this.#append(tx, tenantId, {
             at: nowIso,
             actorId: "system",
             actorRole: "system",
@@ -596,7 +647,7 @@ export class Kernel {
         notes: notes ?? null,
         decidedAt,
       });
-      await appendAudit(tx, tenantId, {
+      await this.#append(tx, tenantId, {
         ...this.#auditDraft(ctx, proposal.tool, null, decision === "approve" ? "approved" : "rejected"),
         proposalId,
         reviewer: actor.id,
@@ -642,7 +693,7 @@ export class Kernel {
     const fail = async (f: Failure): Promise<KernelResult> => {
       await this.store.write(async (tx) => {
         if (await transitionProposal(tx, tenantId, proposal.id, "approved", { status: "failed", failure: f })) {
-          await appendAudit(tx, tenantId, {
+          await this.#append(tx, tenantId, {
             ...this.#auditDraft(ctx, proposal.tool, null, "failed", { failureClass: f.class }),
             proposalId: proposal.id,
             reviewer: proposal.decidedBy,
@@ -702,7 +753,7 @@ export class Kernel {
         });
         if (!moved) throw new ApplyRace();
         await bumpDataVersion(tx, tenantId);
-        await appendAudit(tx, tenantId, {
+        await this.#append(tx, tenantId, {
           ...this.#auditDraft(ctx, tool.name, redactForAudit(parsed.data), "applied"),
           proposalId: proposal.id,
           reviewer: proposal.decidedBy,
@@ -799,7 +850,7 @@ export class Kernel {
         supersedes: old.id,
       });
       if (await transitionProposal(tx, tenantId, old.id, "pending", { status: "superseded", supersededBy: newId })) {
-        await appendAudit(tx, tenantId, {
+        await this.#append(tx, tenantId, {
           ...this.#auditDraft(ctx, old.tool, null, "superseded"),
           proposalId: old.id,
           mutation: { supersededBy: newId },
