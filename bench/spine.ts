@@ -1,5 +1,6 @@
 // Spine benchmarks (issue: the spine): kernel overhead on a read and on a proposal, dashboard throughput at 100k customers.
 import { spawn } from "node:child_process";
+import { performance } from "node:perf_hooks";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +11,7 @@ import { createToken, getActor, getTenant } from "../store/repos/tenants.ts";
 import { getCustomerTool } from "../tools/crm/get-customer.ts";
 import { humanCall, type ToolContext } from "../tools/kernel/index.ts";
 import { load } from "./load.ts";
-import { fmt, ratioOf } from "./measure.ts";
+import { fmt, ratioOf, timeCalls } from "./measure.ts";
 
 export interface SpineFigures {
   kernelReadRatio: number;
@@ -22,6 +23,11 @@ export interface SpineFigures {
   dashboardRps: number;
   bareRps: number;
   dashboardRatio: number;
+  dashboardColdMs: number;
+  dashboardWarmP50Ms: number;
+  dashboardWarmP99Ms: number;
+  weeklyP50Ms: number;
+  weeklyP99Ms: number;
 }
 
 export async function benchSpine(log: (line: string) => void): Promise<SpineFigures> {
@@ -84,6 +90,26 @@ export async function benchSpine(log: (line: string) => void): Promise<SpineFigu
     });
     await insertTenant(store, data);
     log(`generated and stored a 100,000-customer tenant in ${fmt((Date.now() - started) / 1000, 1)} s`);
+    // CRM read models at 100k customers, through the kernel (issue: the CRM office).
+    const benchFounder = (await getActor(store.db, "bench100k", "founder"))!;
+    const coldStart = performance.now();
+    await kernel.execute("crm.dashboard", {}, humanCall(kernel, benchFounder, "api"));
+    const dashboardColdMs = performance.now() - coldStart;
+    const dashWarm = await timeCalls(
+      () => kernel.execute("crm.dashboard", {}, humanCall(kernel, benchFounder, "api")),
+      300,
+      20,
+    );
+    const weekly = await timeCalls(
+      () => kernel.execute("crm.weekly_summary", {}, humanCall(kernel, benchFounder, "api")),
+      30,
+      3,
+    );
+    log(
+      `at 100k customers: dashboard first (uncached) ${fmt(dashboardColdMs, 0)} ms, then p50 ${fmt(dashWarm.p50Us / 1000)} ms / p99 ${fmt(dashWarm.p99Us / 1000)} ms; ` +
+        `weekly summary p50 ${fmt(weekly.p50Us / 1000)} ms / p99 ${fmt(weekly.p99Us / 1000)} ms`,
+    );
+    await kernel.flushAudit();
     const token = await store.write((tx) =>
       createToken(tx, { tenantId: "bench100k", actorId: "founder", mode: "read_only", now: new Date() }),
     );
@@ -121,6 +147,11 @@ export async function benchSpine(log: (line: string) => void): Promise<SpineFigu
       dashboardRps: dash.rps,
       bareRps: bare.rps,
       dashboardRatio: dash.rps / bare.rps,
+      dashboardColdMs,
+      dashboardWarmP50Ms: dashWarm.p50Us / 1000,
+      dashboardWarmP99Ms: dashWarm.p99Us / 1000,
+      weeklyP50Ms: weekly.p50Us / 1000,
+      weeklyP99Ms: weekly.p99Us / 1000,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
