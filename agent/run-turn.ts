@@ -380,10 +380,26 @@ async function screenMessage(
     },
   );
   const data = (result.status === "ok" || result.status === "stopped" ? result.data : null) as {
-    stops?: { message: string; action: string }[];
+    stops?: { message: string; action: string; type?: string }[];
     confirm?: string[];
   } | null;
   const confirm = data?.confirm ?? [];
+  // Acting on a stop is not a new hazard: escalating is always let through (it is the safe action), and an
+  // acknowledgment only for conditional stops. The repair tools still enforce who may acknowledge what.
+  const words = message.toLowerCase();
+  const escalating = /\b(escalat\w*)\b/.test(words);
+  const acknowledging = /\backnowledg\w*\b/.test(words);
+  const onlyConditional = (data?.stops ?? []).every((s) => (s as { type?: string }).type === "conditional");
+  if (result.status === "stopped" && (escalating || (acknowledging && onlyConditional))) {
+    const call: TurnCall = {
+      tool: "repair.screen",
+      input: { text: message },
+      status: "stopped",
+      stop: result.stop,
+      data,
+    };
+    return { stopped: false, call, text: "", confirm };
+  }
   if (result.status !== "stopped") {
     const call: TurnCall = { tool: "repair.screen", input: { text: message }, status: result.status };
     return { stopped: false, call, text: "", confirm };

@@ -2,5 +2,13 @@
 // `intents-<pack>.ts` and one line here.
 import type { OfflineIntent } from "./intent.ts";
 import { crmIntents } from "./intents-crm.ts";
+import { inventoryIntents } from "./intents-inventory.ts";
+import { repairIntents } from "./intents-repair.ts";
+import { surveyIntents } from "./intents-survey.ts";
 
-export const offlineIntents: readonly OfflineIntent[] = [...crmIntents];
+export const offlineIntents: readonly OfflineIntent[] = [
+  ...repairIntents,
+  ...inventoryIntents,
+  ...surveyIntents,
+  ...crmIntents,
+];
