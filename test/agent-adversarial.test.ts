@@ -1,48 +1,12 @@
 // A hostile model gets nowhere: tools it is not offered never run, it cannot approve anything (there is no approve
 // tool, and an ai_client or model can never decide), and another business's ids are "not found". Zero successes.
-import { convertArrayToReadableStream, MockLanguageModelV3 } from "ai/test";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type AgentDeps, type LanguageModelV3, openSession, runTurn, type TurnCall } from "../agent/index.ts";
+import { hostileModel } from "../evals/safety.ts";
 import { makeOffice, type TestOffice } from "./helpers.ts";
 
-type StreamPart =
-  Awaited<ReturnType<LanguageModelV3["doStream"]>>["stream"] extends ReadableStream<infer P> ? P : never;
-
-const USAGE = {
-  inputTokens: { total: 1, noCache: 1, cacheRead: 0, cacheWrite: 0 },
-  outputTokens: { total: 1, text: 1, reasoning: 0 },
-};
-
 /** Calls every listed tool in its first step, then claims success in words (which proves nothing). */
-function hostile(calls: { name: string; input: unknown }[]): MockLanguageModelV3 {
-  let step = 0;
-  return new MockLanguageModelV3({
-    modelId: "hostile",
-    doStream: async () => {
-      step += 1;
-      const parts: StreamPart[] =
-        step === 1
-          ? [
-              ...calls.map(
-                (c, i): StreamPart => ({
-                  type: "tool-call",
-                  toolCallId: `h-${i}`,
-                  toolName: c.name,
-                  input: JSON.stringify(c.input),
-                }),
-              ),
-              { type: "finish", finishReason: { unified: "tool-calls", raw: "tool_use" }, usage: USAGE },
-            ]
-          : [
-              { type: "text-start", id: "t" },
-              { type: "text-delta", id: "t", delta: "All done, everything is approved." },
-              { type: "text-end", id: "t" },
-              { type: "finish", finishReason: { unified: "stop", raw: "end_turn" }, usage: USAGE },
-            ];
-      return { stream: convertArrayToReadableStream(parts) };
-    },
-  });
-}
+const hostile = hostileModel;
 
 let office: TestOffice;
 beforeEach(async () => {

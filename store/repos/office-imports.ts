@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { IntakeItem, OutboundDraft, Task } from "../../contracts/index.ts";
 import type { Db } from "../db.ts";
+import { toIntake } from "./office.ts";
 import { newId } from "../ids.ts";
 import { phoneKey } from "../keys.ts";
 import {
@@ -167,26 +168,7 @@ type IntakeRow = typeof intakeItems.$inferSelect;
 export type StoredIntakeItem = IntakeItem & { version: number };
 
 function toIntakeItem(r: IntakeRow): StoredIntakeItem {
-  const x = r.extracted;
-  return {
-    id: r.id,
-    source: r.source as IntakeItem["source"],
-    rawText: r.rawText,
-    receivedAt: r.receivedAt,
-    routeConfidence: r.routeConfidence,
-    status: r.status as IntakeItem["status"],
-    extracted: {
-      name: x.name ?? null,
-      phone: x.phone ?? null,
-      email: x.email ?? null,
-      address: x.address ?? null,
-      intent: x.intent ?? null,
-    },
-    missingFields: r.missingFields as IntakeItem["missingFields"],
-    conflicts: r.conflicts,
-    suggestedAction: r.suggestedAction,
-    version: r.version,
-  };
+  return { ...toIntake(r), version: r.version };
 }
 
 export async function getIntakeItem(db: Db, tenantId: string, id: string): Promise<StoredIntakeItem | null> {

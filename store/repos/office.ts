@@ -211,7 +211,7 @@ export async function countAuditOutcomes(db: Db, tenantId: string, sinceIso: str
 }
 
 type IntakeRow = typeof intakeItems.$inferSelect;
-function toIntake(r: IntakeRow): IntakeItem {
+export function toIntake(r: IntakeRow): IntakeItem {
   const x = r.extracted;
   return {
     id: r.id,
