@@ -4,6 +4,7 @@ import { openOffice } from "../server/office.ts";
 import { measureFirstTokenMs } from "../server/routes/chat.ts";
 import { measureAckMs } from "../test/fixtures-slack/measure-ack.ts";
 import { benchAgent } from "./agent.ts";
+import { benchImports } from "./imports.ts";
 import { fmt } from "./measure.ts";
 import { benchSpine } from "./spine.ts";
 
@@ -15,6 +16,9 @@ console.log("# Trade Office OS benchmarks");
 console.log(`node ${process.version}, ${new Date().toISOString()}\n`);
 console.log("## spine and CRM read models");
 results.spine = await benchSpine(log);
+
+console.log("\n## imports");
+results.imports = await benchImports(log);
 
 console.log("\n## agent");
 results.agent = await benchAgent(log);
