@@ -60,7 +60,7 @@ export const discountBelowFloorTool = defineTool({
     return {
       summary:
         `Exception below the price floor on proposal ${record.data.number}: discount ${dollars(input.discount)}, price ` +
-        `${dollars(record.data.sellPrice)} → ${dollars(next.sellPrice)} (the floor is ${dollars(record.data.internal.floorPrice)}). ` +
+        `${dollars(record.data.sellPrice)} → ${dollars(next.sellPrice)}, below the price floor. ` +
         `Reason: ${input.reason}. Needs the founder.`,
       changes: [
         {
