@@ -15,7 +15,15 @@ export type IdPrefix =
   | "dec"
   | "qtn"
   | "ses"
-  | "msg";
+  | "msg"
+  | "agr"
+  | "opc"
+  | "trg"
+  | "scn"
+  | "iss"
+  | "gct"
+  | "gjb"
+  | "inc";
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomBytes(8).toString("hex")}`;

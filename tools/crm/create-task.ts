@@ -12,7 +12,7 @@ export const createTaskTool = defineTool({
     "optionally tied to a customer and a due time (ISO date-time). Low-risk proposal; it sends nothing.",
   effect: "write",
   risk: "low",
-  roles: ["founder", "office", "sales_manager", "salesperson", "tech", "ai_client"],
+  roles: ["founder", "office", "sales_manager", "salesperson", "tech", "ai_client", "system"],
   input: z.object({
     customerId: z.string().min(1).optional(),
     title: z.string().trim().min(1, "say what the task is").max(300),
