@@ -5,6 +5,7 @@ import type { Actor, Channel, Effect, Failure, HardStop, Mode, Preview, Risk, Ro
 import type { Db } from "../../store/db.ts";
 import type { EntityKind } from "../../store/repos/entities.ts";
 import type { TenantRow } from "../../store/repos/tenants.ts";
+import type { Advisor } from "./advisor.ts";
 
 /** What a tool's functions receive. `db` is the read connection, or the transaction when the safe apply engine runs a write. */
 export interface ToolContext {
@@ -17,6 +18,8 @@ export interface ToolContext {
   readonly now: Date;
   /** The proposal being applied, when the safe apply engine is running this tool. */
   readonly proposalId?: string;
+  /** A model's advice (vision, research, diagnosis) when one is configured; absent offline. Code still decides. */
+  readonly advisor?: Advisor;
 }
 
 /** A pack's gate or stop verdict (ARCHITECTURE §3.3 step 7). Evaluated by the pack's own code. */
@@ -43,6 +46,11 @@ export interface ToolDefinition<I extends z.ZodType = z.ZodType, O extends z.Zod
   run(input: z.output<I>, ctx: ToolContext): Promise<z.input<O>>;
   /** Write/external: the before/after an approver sees, and the record versions it was built on. */
   preview?(input: z.output<I>, ctx: ToolContext): Promise<Preview>;
+  /**
+   * A listed low-risk auto rule (ARCHITECTURE §4): the proposal is approved by the rule itself and applied at once.
+   * Only for low-risk writes that change no business record (e.g. filing a change request); the registry test holds it.
+   */
+  readonly autoApply?: { readonly rule: string; readonly why: string };
   /** Gates and hard stops, evaluated before run or propose, and again before apply. */
   guard?(input: z.output<I>, ctx: ToolContext): Promise<GuardVerdict>;
 }

@@ -1,5 +1,18 @@
 // tools/kernel: defineTool, the registry, execute(), proposals, approval policy, safe apply, redaction, audit.
 export {
+  type Advice,
+  type AdviceRequest,
+  type Advisor,
+  AdvisorCounter,
+  type AdvisorImage,
+  AdvisorImageSchema,
+  AdvisorImagesSchema,
+  type AdvisorStats,
+  type AdvisorTaskStats,
+  adviseOnce,
+  checkedAdvisor,
+} from "./advisor.ts";
+export {
   annotationsFor,
   type AnyTool,
   defineTool,

@@ -29,6 +29,7 @@ import {
 } from "../../store/repos/proposals.ts";
 import { preserveRaw } from "../../store/repos/quarantine.ts";
 import { bumpDataVersion, getActor, getTenant, type TenantRow } from "../../store/repos/tenants.ts";
+import { type Advisor, checkedAdvisor } from "./advisor.ts";
 import type { AnyTool, ToolContext } from "./define-tool.ts";
 import { failure } from "./errors.ts";
 import { approverRule, whyActorMayNotDecide } from "./policy.ts";
@@ -63,6 +64,8 @@ export interface KernelOptions {
   /** Default proposal time-to-live (ARCHITECTURE §3.4: 7 days). */
   proposalTtlMs?: number;
   log?: (message: string, detail?: Record<string, unknown>) => void;
+  /** A model's advice for the tools that use it (Claude when a key is set); without one, tools run offline. */
+  advisor?: Advisor;
 }
 
 const DEFAULT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -111,6 +114,9 @@ export class Kernel {
   readonly #clock: () => Date;
   readonly #ttlMs: number;
   readonly #log: (message: string, detail?: Record<string, unknown>) => void;
+  /** Checked: a tool only ever sees advice that passed its schema. */
+  readonly advisor: Advisor | undefined;
+  readonly #appliedListeners: ((proposal: Proposal) => Promise<void>)[] = [];
 
   constructor(options: KernelOptions) {
     this.store = options.store;
@@ -118,10 +124,29 @@ export class Kernel {
     this.#clock = options.clock ?? (() => new Date());
     this.#ttlMs = options.proposalTtlMs ?? DEFAULT_TTL_MS;
     this.#log = options.log ?? ((message, detail) => console.error(`[kernel] ${message}`, detail ?? ""));
+    this.advisor = options.advisor ? checkedAdvisor(options.advisor) : undefined;
   }
 
   now(): Date {
     return this.#clock();
+  }
+
+  /**
+   * Runs after a proposal is applied or rejected and committed (e.g. governance evaluates health and audits a
+   * contract's job). A listener's failure is logged, never undoes the decision; its work resumes on the next start.
+   */
+  afterDecision(listener: (proposal: Proposal) => Promise<void>): void {
+    this.#appliedListeners.push(listener);
+  }
+
+  async #notifyDecided(proposal: Proposal): Promise<void> {
+    for (const listener of this.#appliedListeners) {
+      await listener(proposal).catch((error: unknown) =>
+        this.#log(`after-decision work for ${proposal.id} failed; it resumes on the next start`, {
+          message: (error as Error).message,
+        }),
+      );
+    }
   }
 
   /** ARCHITECTURE §3.3: resolve → validate → role → tenant → health → mode → gate/stop → run|propose → redact → audit. */
@@ -195,6 +220,8 @@ export class Kernel {
     // 4. tenant: every id resolves inside this tenant or is "not found" (never "forbidden": no existence leak)
     const tenant = await getTenant(this.store.db, ctx.tenantId);
     if (!tenant) return this.#refuse(ctx, toolName, input, failure("not_found", "No such business."));
+    const packOff = this.#packTurnedOff(tenant, tool);
+    if (packOff) return this.#refuse(ctx, toolName, input, failure("not_found", packOff));
     const missing = await this.#unresolvedRef(tool, input, ctx.tenantId);
     if (missing) return this.#refuse(ctx, toolName, input, failure("not_found", missing));
     // 5. health: frozen or degraded tenants serve real reads and refuse writes
@@ -219,7 +246,14 @@ export class Kernel {
       mode: ctx.mode,
       db: this.store.db,
       now: this.now(),
+      ...(this.advisor ? { advisor: this.advisor } : {}),
     };
+    // A write whose idempotency key was already used answers with the first proposal before its checks run
+    // again: a replay from a phone that lost the first answer must not look like a conflict.
+    if (tool.effect !== "read" && ctx.idempotencyKey) {
+      const existing = await getProposalByKey(this.store.db, ctx.tenantId, ctx.idempotencyKey);
+      if (existing) return redactForRole(await this.#replayed(tool, input, ctx, existing), actor.role, tool.sensitive);
+    }
     // 7. gates and stops, declared and evaluated by the pack
     if (tool.guard) {
       const verdict = await tool.guard(input, toolCtx);
@@ -239,7 +273,45 @@ export class Kernel {
       return redactForRole(result, actor.role, tool.sensitive);
     }
     const result = await this.#propose(tool, input, ctx, toolCtx);
+    if (tool.autoApply && result.status === "proposed" && result.proposal?.status === "pending") {
+      return redactForRole(await this.#autoApply(tool, result.proposal.id, ctx), actor.role, tool.sensitive);
+    }
     return redactForRole(result, actor.role, tool.sensitive);
+  }
+
+  /** A listed auto rule decides instead of a person: recorded as a decision by `policy:<rule>`, then safe apply. */
+  async #autoApply(tool: AnyTool, proposalId: string, ctx: CallContext): Promise<KernelResult> {
+    const rule = tool.autoApply as NonNullable<AnyTool["autoApply"]>;
+    const reviewer = `policy:${rule.rule}`;
+    const decidedAt = this.now().toISOString();
+    await this.store.write(async (tx) => {
+      if (
+        !(await transitionProposal(tx, ctx.tenantId, proposalId, "pending", {
+          status: "approved",
+          decidedAt,
+          decidedBy: reviewer,
+        }))
+      ) {
+        return;
+      }
+      await insertDecision(tx, ctx.tenantId, {
+        proposalId,
+        reviewerId: reviewer,
+        reviewerRole: "system",
+        channel: ctx.channel,
+        decision: "approve",
+        notes: rule.why,
+        decidedAt,
+      });
+      await this.#append(tx, ctx.tenantId, {
+        ...this.#auditDraft(ctx, tool.name, null, "approved"),
+        proposalId,
+        reviewer,
+      });
+    });
+    const proposal = (await this.getProposal(ctx.tenantId, proposalId)) as Proposal;
+    if (proposal.status !== "approved") return { status: "proposed", proposal: proposalView(proposal) };
+    return this.#apply(proposal, ctx);
   }
 
   #auditGap(tool: AnyTool, ctx: CallContext): string | null {
@@ -264,6 +336,15 @@ export class Kernel {
       }
     }
     return null;
+  }
+
+  /** The business turned this tool's pack off (capability `enabled_packs`, changed only by governance). */
+  #packTurnedOff(tenant: TenantRow, tool: AnyTool): string | null {
+    const packs = tenant.config.packs as Record<string, unknown> | undefined;
+    const pack = tool.name.split(".")[0] as string;
+    return packs?.[pack] === false
+      ? `The ${pack} pack is turned off for this business, so ${tool.name} is not available.`
+      : null;
   }
 
   #whyUnhealthy(tenant: TenantRow): string | null {
@@ -661,7 +742,10 @@ export class Kernel {
       return { status: "ok", data: current?.result ?? null, ...(current ? { proposal: proposalView(current) } : {}) };
     }
     const decided = (await this.getProposal(tenantId, proposalId)) as Proposal;
-    if (decision === "reject") return { status: "ok", data: null, proposal: proposalView(decided) };
+    if (decision === "reject") {
+      await this.#notifyDecided(decided);
+      return { status: "ok", data: null, proposal: proposalView(decided) };
+    }
     return this.#apply(decided, ctx);
   }
 
@@ -766,6 +850,7 @@ export class Kernel {
       });
       if ("failed" in outcome && outcome.failed) return fail(outcome.failed);
       const applied = (await this.getProposal(tenantId, proposal.id)) as Proposal;
+      await this.#notifyDecided(applied);
       const result: KernelResult = { status: "ok", data: outcome.data, proposal: proposalView(applied) };
       return ctx.actor ? redactForRole(result, ctx.actor.role, tool.sensitive) : result;
     } catch (error) {

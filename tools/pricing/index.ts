@@ -9,6 +9,7 @@ import { financingEstimateTool } from "./financing-estimate.ts";
 import { getItemTool } from "./get-item.ts";
 import { importPricesTool } from "./import-prices.ts";
 import { listItemsTool } from "./list-items.ts";
+import { parsePricesTool } from "./parse-prices.ts";
 import { updateItemTool } from "./update-item.ts";
 
 export const pricingTools: AnyTool[] = [
@@ -16,6 +17,7 @@ export const pricingTools: AnyTool[] = [
   getItemTool,
   updateItemTool,
   importPricesTool,
+  parsePricesTool,
   estimateTool,
   financingEstimateTool,
   createProposalTool,

@@ -11,7 +11,9 @@ export const diagnoseTool = defineTool({
     "Evaluates a trouble call from the readings recorded on it (no new message) and returns one of the seed's " +
     "diagnose shapes: the step still needed, the diagnosis with its repair and required gate, or a hard stop " +
     "(status stopped). A diagnosis whose repair needs a gate the tech lacks is refused gate_required, route " +
-    "escalate, trail kept. `model` may carry a model's advisory result; code still decides stops and gates. Read only.",
+    "escalate, trail kept. `model` may carry a model's advisory result; with an API key and no `model`, Claude " +
+    "proposes (after the hazard screen) and an unusable answer falls back to the decision tree with a note. Code " +
+    "still decides stops and gates. Read only.",
   effect: "read",
   risk: "low",
   roles: ["tech", "office", "founder"],
@@ -20,10 +22,10 @@ export const diagnoseTool = defineTool({
   refs: { jobId: "repair_job" },
   example: { jobId: "rjb_0000000000000000" },
   async guard(input, ctx) {
-    return guardFor(await evaluateTurn(ctx, input));
+    return guardFor(await evaluateTurn(ctx, input, { consultAdvisor: true }));
   },
   async run(input, ctx) {
-    const turn = await evaluateTurn(ctx, input);
+    const turn = await evaluateTurn(ctx, input, { consultAdvisor: true });
     if (!("job" in turn)) throw new Error("the turn changed between guard and run");
     return outputFor(turn);
   },

@@ -1,13 +1,15 @@
 // The diagnostic loop's shell: loads a job and its tech, runs decideTurn, and turns the verdict into the kernel's
 // stopped / refused / ok results. Shared by repair.next_step, repair.diagnose and repair.close_job.
+// With an advisor (Claude), the model proposes the turn — after the hazard screen passed — and decideTurn still decides.
 import type { z } from "zod";
 import type { GuardVerdict, ToolContext } from "../kernel/index.ts";
+import { adviseDiagnosis, modelAdviceOf } from "./advice.ts";
 import { nextDiagnosticStep, type StepUnit, type TrailEntry } from "./decision-trees.ts";
 import type { TechProfile } from "./gates.ts";
 import { acknowledgedIds, jobAndTech, type LoadedJob, trailOf } from "./job-access.ts";
 import { normalizeSpokenNumbers, normalizeUnit, parseReadings } from "./readings.ts";
 import type { DiagnoseOutputSchema, ModelAdviceSchema, ReadingInSchema } from "./schemas.ts";
-import { decideTurn, type ModelAdvice, type TurnVerdict } from "./turn.ts";
+import { decideTurn, type ModelAdvice, stopsBeforeModel, type TurnInput, type TurnVerdict } from "./turn.ts";
 
 export type DiagnoseOutput = z.input<typeof DiagnoseOutputSchema>;
 type ReadingIn = z.infer<typeof ReadingInSchema>;
@@ -24,6 +26,8 @@ export interface EvaluatedTurn {
   tech: TechProfile;
   verdict: TurnVerdict;
   unrecorded: ReadingIn[];
+  /** Said to the tech when the model's advice could not be used and the decision tree answered instead. */
+  note?: string;
 }
 
 /** The step the tree is waiting on for this job (null at a diagnosis, a stop, or without a tree). */
@@ -60,10 +64,15 @@ export function readingFor(text: string, unit: StepUnit): { value: number | bool
   return numbers.length === 1 ? { value: Number(numbers[0]), unit } : null;
 }
 
-/** Loads the job and decides this turn; readings given this turn count for the decision but are not recorded. */
+/**
+ * Loads the job and decides this turn; readings given this turn count for the decision but are not recorded.
+ * `consultAdvisor` (repair.next_step, repair.diagnose) lets the configured advisor propose; pass the call's parsed
+ * input as `request` then, so the guard and run of one call share one answer.
+ */
 export async function evaluateTurn(
   ctx: ToolContext,
   request: TurnRequest,
+  options: { consultAdvisor?: boolean } = {},
 ): Promise<EvaluatedTurn | { verdict: NonNullable<GuardVerdict> }> {
   const loaded = await jobAndTech(ctx, request.jobId, { write: false });
   if ("verdict" in loaded) return loaded;
@@ -86,7 +95,7 @@ export async function evaluateTurn(
   const scanReadings = unrecorded
     .filter((r): r is ReadingIn & { value: number } => typeof r.value === "number" && normalizeUnit(r.unit) !== null)
     .map((r) => ({ value: r.value, unit: r.unit }));
-  const verdict = decideTurn({
+  const turn: TurnInput = {
     callType: job.callType,
     trail,
     tech,
@@ -95,8 +104,27 @@ export async function evaluateTurn(
     readings: scanReadings,
     ...(request.model !== undefined ? { model: request.model as ModelAdvice } : {}),
     ...(job.fuel !== undefined ? { fuel: job.fuel } : {}),
+  };
+  const advisor = options.consultAdvisor ? ctx.advisor : undefined;
+  // Advice supplied with the call is used as given; otherwise the configured advisor is asked — but only once the
+  // hazard screen of the tech's words found nothing: a stopped turn never reaches a model (Field Engineer §10).
+  if (request.model !== undefined || !advisor || stopsBeforeModel(turn).length > 0) {
+    return { job, tech, verdict: decideTurn(turn), unrecorded };
+  }
+  const offline = decideTurn(turn);
+  const advice = await adviseDiagnosis({ ...ctx, advisor }, request, {
+    job,
+    tech,
+    trail,
+    message: request.message,
+    offline: offline.outcome === "ok" ? offline.result : offline.outcome === "blocked" ? offline.proposed : null,
   });
-  return { job, tech, verdict, unrecorded };
+  if (!advice.ok) {
+    return { job, tech, verdict: offline, unrecorded, note: `${advice.note} The offline decision tree answered.` };
+  }
+  // decideTurn screens the tech's words again with the model's proposal in hand: a model can add a stop, never
+  // lift or relabel one, and every gate it proposes is checked against this tech.
+  return { job, tech, verdict: decideTurn({ ...turn, model: modelAdviceOf(advice.value) }), unrecorded };
 }
 
 /** The kernel verdict for a turn: a hard stop (stopped, with the preserved trail), a blocked gate, or null. */
@@ -119,6 +147,7 @@ export function guardFor(turn: EvaluatedTurn | { verdict: NonNullable<GuardVerdi
             : "Conditional stop: escalate with repair.escalate, or — only a tech with the matching gate and the " +
               "conditional override — acknowledge it on screen with repair.acknowledge_stop.",
         preservedTrail: job.record.diagnosticTrail,
+        ...(turn.note ? { note: turn.note } : {}),
       },
     };
   }
@@ -137,6 +166,7 @@ export function guardFor(turn: EvaluatedTurn | { verdict: NonNullable<GuardVerdi
           source: verdict.source,
           jobId: job.row.id,
           preservedTrail: job.record.diagnosticTrail,
+          ...(turn.note ? { note: turn.note } : {}),
         },
       },
     };
@@ -149,7 +179,13 @@ export function outputFor(turn: EvaluatedTurn): DiagnoseOutput {
   const { verdict, job } = turn;
   if (verdict.outcome === "stop") return { kind: "hardstop", hardstop: verdict.primary, jobId: job.row.id };
   if (verdict.outcome === "blocked") throw new Error("a blocked turn must be refused by the guard");
-  const common = { jobId: job.row.id, source: verdict.source, confirm: verdict.confirm, unrecorded: turn.unrecorded };
+  const common = {
+    jobId: job.row.id,
+    source: verdict.source,
+    confirm: verdict.confirm,
+    unrecorded: turn.unrecorded,
+    ...(turn.note ? { note: turn.note } : {}),
+  };
   return verdict.result.kind === "step"
     ? { kind: "step", step: verdict.result.step, ...common }
     : { kind: "diagnosis", diagnosis: verdict.result.diagnosis, repair: verdict.result.repair, ...common };

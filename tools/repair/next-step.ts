@@ -15,7 +15,9 @@ export const nextStepTool = defineTool({
     "need). A hazard in the message or the readings comes back as a hard stop (status stopped) before anything " +
     "else; work that needs a gate the tech lacks is refused gate_required with route escalate and the trail kept. " +
     "`model` carries a diagnostic model's advisory proposal, confidence and reported stops: a model can add a stop, " +
-    "never lift one, and low confidence stops the job. Read only: record readings with repair.record_reading.",
+    "never lift one, and low confidence stops the job. With an API key and no `model`, Claude proposes once the " +
+    "hazard screen has passed (source model); if its answer is unusable the decision tree answers with a note. " +
+    "Read only: record readings with repair.record_reading.",
   effect: "read",
   risk: "low",
   roles: ["tech", "office", "founder"],
@@ -29,10 +31,10 @@ export const nextStepTool = defineTool({
   refs: { jobId: "repair_job" },
   example: { jobId: "rjb_0000000000000000", message: "ok furnace is short cycling, flame sensor looks dirty" },
   async guard(input, ctx) {
-    return guardFor(await evaluateTurn(ctx, input));
+    return guardFor(await evaluateTurn(ctx, input, { consultAdvisor: true }));
   },
   async run(input, ctx) {
-    const turn = await evaluateTurn(ctx, input);
+    const turn = await evaluateTurn(ctx, input, { consultAdvisor: true });
     if (!("job" in turn)) throw new Error("the turn changed between guard and run");
     return outputFor(turn);
   },

@@ -61,6 +61,8 @@ export const DiagnoseOutputSchema = z.discriminatedUnion("kind", [
     source: z.enum(["decision_tree", "model"]),
     confirm: z.array(z.string()),
     unrecorded: z.array(ReadingInSchema),
+    /** Why the model's advice was not used (the decision tree answered instead). */
+    note: z.string().optional(),
   }),
   z.object({
     kind: z.literal("diagnosis"),
@@ -70,6 +72,8 @@ export const DiagnoseOutputSchema = z.discriminatedUnion("kind", [
     source: z.enum(["decision_tree", "model"]),
     confirm: z.array(z.string()),
     unrecorded: z.array(ReadingInSchema),
+    /** Why the model's advice was not used (the decision tree answered instead). */
+    note: z.string().optional(),
   }),
   z.object({ kind: z.literal("hardstop"), hardstop: HardStopOutSchema, jobId: z.string() }),
 ]);

@@ -90,6 +90,23 @@ export function gatesFor(result: Proceed, source: "decision_tree" | "model", fue
 }
 
 /**
+ * The stops that stand before any model is asked: the hazard screen of the tech's own words and readings, and the
+ * tree's own stops (not cleared by a stamped acknowledgment). A turn with one never goes to a model.
+ */
+export function stopsBeforeModel(input: TurnInput): HardStop[] {
+  const scan = scanForHazards(input.message ?? "", input.readings);
+  const tree =
+    input.callType === null
+      ? null
+      : nextDiagnosticStep(input.callType, input.trail, {
+          tech: input.tech,
+          acknowledgedStopIds: input.acknowledgedStopIds,
+        });
+  const screened = scan.stops.filter((s) => !isCleared(s, input));
+  return tree?.kind === "hardstop" ? mergeStops(screened, [tree.hardstop]) : screened;
+}
+
+/**
  * Decides one turn of the diagnostic loop. Order: the tech's words are screened for hazards, the tree walks the
  * trail, model-reported stops are merged (add only), low confidence becomes a stop; any stop not cleared by a
  * stamped acknowledgment wins. Then the step or diagnosis is checked against the tech's gates.

@@ -43,3 +43,31 @@ export function resolveUtilityPick(kind: UtilityKind, found: UtilitySuggestion, 
   }
   return { ok: true, name: pick.choice, label: pick.choice };
 }
+
+function comparable(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/\(demo\)/g, "")
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/**
+ * The known, normalized provider a researched name stands for (Field Engineer §06: the chosen provider stays on a
+ * known name), or null when it is not on the list. A model's spelling never becomes a new provider.
+ */
+export function knownUtilityFor(kind: UtilityKind, researched: string | null): string | null {
+  if (researched === null) return null;
+  const wanted = comparable(researched);
+  if (wanted.length < 4) return null;
+  const known = KNOWN_UTILITIES[kind];
+  return (
+    known.find((name) => comparable(name) === wanted) ??
+    known.find((name) => {
+      const candidate = comparable(name);
+      return candidate.length >= 4 && (candidate.includes(wanted) || wanted.includes(candidate));
+    }) ??
+    null
+  );
+}

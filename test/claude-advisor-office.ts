@@ -1,0 +1,139 @@
+// Test helpers for the Claude advisor: recorded Anthropic Messages API responses played back through a fake fetch
+// handed to createAnthropic (the SDK boundary), and a private office whose kernel has that advisor. No network.
+import type { Actor, Channel, Mode } from "../contracts/index.ts";
+import { createClaudeAdvisor } from "../agent/models/claude-advisor.ts";
+import { openOffice } from "../server/office.ts";
+import { getActor } from "../store/repos/tenants.ts";
+import { type Advisor, type CallContext, humanCall, type KernelResult } from "../tools/kernel/index.ts";
+import { TEST_NOW, type TestOffice } from "./helpers.ts";
+
+type Block = Record<string, unknown>;
+
+/** A Messages API response as Anthropic returns it. */
+export function recordedMessage(content: Block[], stopReason = "end_turn"): Record<string, unknown> {
+  return {
+    id: "msg_01RecordedForTests",
+    type: "message",
+    role: "assistant",
+    model: "claude-sonnet-4-5-20250929",
+    content,
+    stop_reason: stopReason,
+    stop_sequence: null,
+    usage: { input_tokens: 1520, output_tokens: 184 },
+  };
+}
+
+/** A reply whose only content is text (the JSON answer, or anything else). */
+export function textReply(text: string): Record<string, unknown> {
+  return recordedMessage([{ type: "text", text }]);
+}
+
+/** A reply that searched the web first (server tool use + results), then answered. */
+export function searchedReply(query: string, urls: string[], answer: string): Record<string, unknown> {
+  return recordedMessage([
+    { type: "text", text: "I'll search for that." },
+    { type: "server_tool_use", id: "srvtoolu_01Recorded", name: "web_search", input: { query } },
+    {
+      type: "web_search_tool_result",
+      tool_use_id: "srvtoolu_01Recorded",
+      content: urls.map((url, i) => ({
+        type: "web_search_result",
+        url,
+        title: `Result ${i + 1}`,
+        encrypted_content: "EqgfCioIARgBIiQ3YTAwMjY1Mi1mZjM5LTQ1NGUtODgxNC1kNjNjNTk1ZWI3Y2US",
+        page_age: "January 10, 2026",
+      })),
+    },
+    { type: "text", text: answer },
+  ]);
+}
+
+export interface RecordedAnthropic {
+  fetch: typeof globalThis.fetch;
+  /** The request bodies the SDK sent, parsed. */
+  requests: Record<string, unknown>[];
+}
+
+/** A fetch that answers each Messages API call with the next recorded body (the last repeats; a number is a status). */
+export function recordedAnthropic(replies: (Record<string, unknown> | number)[]): RecordedAnthropic {
+  const requests: Record<string, unknown>[] = [];
+  const fetch = (async (_url: string | URL | Request, init?: RequestInit) => {
+    requests.push(JSON.parse(String(init?.body ?? "{}")) as Record<string, unknown>);
+    const reply = replies[Math.min(requests.length - 1, replies.length - 1)];
+    if (typeof reply === "number") {
+      return new Response(JSON.stringify({ type: "error", error: { type: "api_error", message: "Overloaded" } }), {
+        status: reply,
+        headers: { "content-type": "application/json" },
+      });
+    }
+    return new Response(JSON.stringify(reply), { status: 200, headers: { "content-type": "application/json" } });
+  }) as typeof globalThis.fetch;
+  return { fetch, requests };
+}
+
+/** The Claude advisor over a recorded fetch, as server/office.ts would build it with a key. */
+export function recordedAdvisor(replies: (Record<string, unknown> | number)[]): RecordedAnthropic & {
+  advisor: Advisor;
+} {
+  const recorded = recordedAnthropic(replies);
+  const advisor = createClaudeAdvisor(
+    { apiKey: "sk-ant-test-not-a-real-key", modelName: "claude-sonnet-4-5", timeoutMs: 5_000 },
+    { fetch: recorded.fetch, timeoutMs: 5_000 },
+  );
+  return { ...recorded, advisor };
+}
+
+/** A private in-memory demo office whose kernel carries `advisor` (null: none, the offline office). */
+export async function makeAdvisedOffice(advisor: Advisor | null): Promise<TestOffice> {
+  const clock = {
+    now: new Date(TEST_NOW),
+    advance(ms: number) {
+      this.now = new Date(this.now.getTime() + ms);
+    },
+  };
+  const office = await openOffice({ path: ":memory:", clock: () => clock.now, advisor });
+  const actor = async (tenantId: string, actorId: string): Promise<Actor> => {
+    const found = await getActor(office.store.db, tenantId, actorId);
+    if (!found) throw new Error(`no actor ${actorId} in ${tenantId}`);
+    return found;
+  };
+  return {
+    ...office,
+    clock,
+    actor,
+    async call(
+      actorId: string,
+      tool: string,
+      input: unknown,
+      opts: { tenantId?: string; mode?: Exclude<Mode, "apply_allowed">; channel?: Channel } = {},
+    ): Promise<KernelResult> {
+      const who = await actor(opts.tenantId ?? "demo", actorId);
+      const ctx: CallContext = humanCall(office.kernel, who, opts.channel ?? "cli", opts.mode ?? "propose_actions");
+      return office.kernel.execute(tool, input, ctx);
+    },
+    async decide(actorId, proposalId, decision, tenantId = "demo") {
+      return office.kernel.decide(tenantId, proposalId, decision, await actor(tenantId, actorId), "cli");
+    },
+    async firstId(tenantId) {
+      const row = office.store.raw
+        .prepare("SELECT id FROM customers WHERE tenant_id = ? ORDER BY id LIMIT 1")
+        .get(tenantId) as { id: string } | undefined;
+      if (!row) throw new Error(`no customers in ${tenantId}`);
+      return row.id;
+    },
+  };
+}
+
+/** Every row of every table in the store, as one string: for "this value was never stored anywhere" checks. */
+export function wholeStore(office: TestOffice): string {
+  const tables = office.store.raw
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .all() as { name: string }[];
+  return tables.map((t) => JSON.stringify(office.store.raw.prepare(`SELECT * FROM "${t.name}"`).all())).join("\n");
+}
+
+/** A photo big enough to notice if it were stored. */
+export const PHOTO = {
+  base64: Buffer.from(`recorded-test-photo-${"x".repeat(2048)}`).toString("base64"),
+  mediaType: "image/jpeg" as const,
+};
