@@ -1,10 +1,12 @@
 // The public support page (/support) and its two JSON actions, with no token: they run through the kernel as the
 // synthetic public actor (role customer, channel "public"), behind payload caps and a per-client rate limit.
+// A host running several shops serves each at /support/<tenant> (rate limit and intake in that business); /support
+// stays the default business. An unknown business is the app's plain 404, like any path that does not exist.
 import { randomUUID } from "node:crypto";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { type Context, Hono } from "hono";
 import { countPublicRequest } from "../../store/repos/field-repair.ts";
-import { getActor } from "../../store/repos/tenants.ts";
+import { getActor, getTenant } from "../../store/repos/tenants.ts";
 import type { CallContext, KernelResult } from "../../tools/kernel/index.ts";
 import {
   base64Bytes,
@@ -16,7 +18,7 @@ import {
 import type { Office } from "../office.ts";
 
 export interface PublicRoutesOptions {
-  /** The business the page serves (default "demo"). */
+  /** The business the page at /support serves (default "demo"); others are at /support/<tenant>. */
   tenantId?: string;
   /** The synthetic customer actor the page acts as (default "public-web", created by the field fixtures). */
   actorId?: string;
@@ -83,18 +85,46 @@ function publicBody(result: KernelResult, kind: "triage" | "request", descriptio
   };
 }
 
+// A tenant slug as it may appear in a URL; anything else is not looked up at all.
+const TENANT_SLUG = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+
 export function publicRoutes(office: Office, options: PublicRoutesOptions = {}): Hono {
-  const tenantId = options.tenantId ?? "demo";
+  const defaultTenantId = options.tenantId ?? "demo";
   const actorId = options.actorId ?? "public-web";
   const limit = options.limit ?? 10;
   const windowMs = options.windowMs ?? 10 * 60 * 1000;
   const clientKey = options.clientKey ?? socketAddress;
   const app = new Hono();
 
-  app.get("/support", (c) => c.html(SUPPORT_PAGE));
+  /**
+   * The business a /support/<tenant> URL names, when it has a public page (the business exists and has the public
+   * actor); null otherwise, and the caller answers exactly as for a path that does not exist.
+   */
+  const servedTenant = async (c: Context): Promise<{ id: string; name: string } | null> => {
+    const slug = c.req.param("tenantSlug") ?? "";
+    if (!TENANT_SLUG.test(slug)) return null;
+    const tenant = await getTenant(office.store.db, slug);
+    if (!tenant || !(await getActor(office.store.db, tenant.id, actorId))) return null;
+    return { id: tenant.id, name: tenant.branding.displayName || tenant.name };
+  };
+
+  app.get("/support", (c) => c.html(supportPage("support/", null)));
+  app.get("/support/:tenantSlug", async (c) => {
+    const tenant = await servedTenant(c);
+    if (!tenant) return c.notFound();
+    return c.html(supportPage(`${tenant.id}/`, tenant.name));
+  });
 
   const action =
-    (tool: "public.triage" | "public.support_request", kind: "triage" | "request") => async (c: Context) => {
+    (tool: "public.triage" | "public.support_request", kind: "triage" | "request", perTenant: boolean) =>
+    async (c: Context) => {
+      let tenantId = defaultTenantId;
+      if (perTenant) {
+        const tenant = await servedTenant(c);
+        // Checked before the rate limit, so an unknown name never leaves a row behind or answers differently.
+        if (!tenant) return c.notFound();
+        tenantId = tenant.id;
+      }
       const now = office.kernel.now();
       const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString();
       const count = await office.store.write((tx) => countPublicRequest(tx, tenantId, clientKey(c), windowStart));
@@ -132,12 +162,26 @@ export function publicRoutes(office: Office, options: PublicRoutesOptions = {}):
       return c.json(rendered.body as object, rendered.status);
     };
 
-  app.post("/support/triage", action("public.triage", "triage"));
-  app.post("/support/request", action("public.support_request", "request"));
+  app.post("/support/triage", action("public.triage", "triage", false));
+  app.post("/support/request", action("public.support_request", "request", false));
+  app.post("/support/:tenantSlug/triage", action("public.triage", "triage", true));
+  app.post("/support/:tenantSlug/request", action("public.support_request", "request", true));
   return app;
 }
 
-const SUPPORT_PAGE = `<!doctype html>
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/**
+ * The page, posting to its actions relative to itself (so it also works behind a path prefix): "support/" from
+ * /support, "<tenant>/" from /support/<tenant>. A business's own page names it.
+ */
+function supportPage(actionBase: string, businessName: string | null): string {
+  const triagePath = JSON.stringify(`${actionBase}triage`);
+  const requestPath = JSON.stringify(`${actionBase}request`);
+  const business = businessName === null ? "" : `<p class="business">${escapeHtml(businessName)}</p>\n`;
+  return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -153,6 +197,7 @@ const SUPPORT_PAGE = `<!doctype html>
   button { margin-top: 1rem; padding: .6rem 1.2rem; font: inherit; }
   #answer { margin-top: 1rem; padding: .75rem; background: #f3f5f7; border-radius: .5rem; }
   .emergency { background: #b00020 !important; color: #fff; font-weight: 600; }
+  .business { margin: 1rem 0 0; font-weight: 600; }
 </style>
 </head>
 <body>
@@ -160,7 +205,7 @@ const SUPPORT_PAGE = `<!doctype html>
   <strong>Smell gas? CO alarm going off? Sparks or smoke?</strong>
   Leave the home now and call 911 or your gas utility from outside. Do not use this form first.
 </div>
-<h1>Describe the problem</h1>
+${business}<h1>Describe the problem</h1>
 <form id="triage">
   <label for="description">What is happening?</label>
   <textarea id="description" name="description" maxlength="${MAX_DESCRIPTION_CHARS}" required></textarea>
@@ -194,7 +239,7 @@ async function post(path, body) {
 $("triage").addEventListener("submit", async (e) => {
   e.preventDefault();
   const images = await photos();
-  const { status, body } = await post("support/triage", { description: $("description").value, ...(images.length ? { images } : {}) });
+  const { status, body } = await post(${triagePath}, { description: $("description").value, ...(images.length ? { images } : {}) });
   if (status !== 200) return show(esc(body.error || "Something went wrong. Please call us."), false);
   if (body.emergency) { show("<p>" + esc(body.emergency.instruction) + "</p>", true); }
   else show("<p>" + esc(body.headline) + "</p><ul>" + body.possibleCauses.map((c) => "<li>" + esc(c) + "</li>").join("") +
@@ -205,10 +250,11 @@ $("triage").addEventListener("submit", async (e) => {
 $("request").addEventListener("submit", async (e) => {
   e.preventDefault();
   const pick = (id) => $(id).value.trim() || undefined;
-  const { status, body } = await post("support/request", { name: $("name").value, phone: pick("phone"), email: pick("email"), address: pick("address"), description: $("description").value });
+  const { status, body } = await post(${requestPath}, { name: $("name").value, phone: pick("phone"), email: pick("email"), address: pick("address"), description: $("description").value });
   show(esc(status === 200 ? body.message : (body.error || "Please call us.")), Boolean(body.emergency));
 });
 </script>
 </body>
 </html>
 `;
+}

@@ -413,6 +413,49 @@ export async function reservationsForJob(db: Db, tenantId: string, jobRef: strin
     .map(({ tenantId: _t, ...r }) => r);
 }
 
+export async function getReservation(db: Db, tenantId: string, id: string): Promise<StoredReservation | null> {
+  const row = db
+    .select()
+    .from(stockReservations)
+    .where(and(eq(stockReservations.tenantId, tenantId), eq(stockReservations.id, id)))
+    .get();
+  if (!row) return null;
+  const { tenantId: _t, ...reservation } = row;
+  return reservation;
+}
+
+/** Reservations held against one stock row, oldest first. */
+export async function reservationsOnStock(db: Db, tenantId: string, stockId: string): Promise<StoredReservation[]> {
+  return db
+    .select()
+    .from(stockReservations)
+    .where(and(eq(stockReservations.tenantId, tenantId), eq(stockReservations.stockId, stockId)))
+    .orderBy(asc(stockReservations.createdAt), asc(stockReservations.id))
+    .all()
+    .map(({ tenantId: _t, ...r }) => r);
+}
+
+/** Closes an open reservation (status `reserved` → `consumed` or `released`); false when it was no longer open. */
+export async function closeReservation(
+  db: Db,
+  tenantId: string,
+  id: string,
+  status: "consumed" | "released",
+): Promise<boolean> {
+  const result = db
+    .update(stockReservations)
+    .set({ status })
+    .where(
+      and(
+        eq(stockReservations.tenantId, tenantId),
+        eq(stockReservations.id, id),
+        eq(stockReservations.status, "reserved"),
+      ),
+    )
+    .run();
+  return result.changes === 1;
+}
+
 // ------------------------------------------------------------------------------------------------ public page
 
 /** Hashes a client key (an IP address) so the rate-limit table never stores the address itself. */

@@ -1,16 +1,47 @@
 // inventory.count_stock: records a physical count for one part at one location. Low-risk proposal; the preview
-// shows the stored quantity against the count and is built on the stock row's version.
+// shows the stored quantity against the count and is built on the stock row's version. Reserved never exceeds
+// on-hand: a count below what is reserved releases the newest reservations the parts can no longer cover.
 import { z } from "zod";
-import { getPart, setStock, stockAt } from "../../store/repos/field-repair.ts";
+import {
+  closeReservation,
+  getPart,
+  reservationsOnStock,
+  type StoredReservation,
+  type StoredStock,
+  setStock,
+  stockAt,
+} from "../../store/repos/field-repair.ts";
+import type { ToolContext } from "../kernel/index.ts";
 import { defineTool } from "../kernel/index.ts";
 import { locationName } from "./stock-view.ts";
+
+/** The open reservations a count cannot cover, newest first, until what stays reserved fits in the count. */
+async function uncovered(ctx: ToolContext, row: StoredStock | null, counted: number): Promise<StoredReservation[]> {
+  if (!row || row.reserved <= counted) return [];
+  const open = (await reservationsOnStock(ctx.db, ctx.tenantId, row.id)).filter((r) => r.status === "reserved");
+  const released: StoredReservation[] = [];
+  let reserved = row.reserved;
+  for (const reservation of open.reverse()) {
+    if (reserved <= counted) break;
+    released.push(reservation);
+    reserved -= reservation.quantity;
+  }
+  return released;
+}
+
+function reservedAfter(row: StoredStock | null, released: readonly StoredReservation[], counted: number): number {
+  const left = (row?.reserved ?? 0) - released.reduce((sum, r) => sum + r.quantity, 0);
+  // Reserved counts with no reservation record behind them (older data) are clamped to the count as well.
+  return Math.max(0, Math.min(left, counted));
+}
 
 export const countStockTool = defineTool({
   name: "inventory.count_stock",
   title: "Record a stock count",
   description:
     "Records what was physically counted for one part at one location (a truck or the warehouse); the on-hand " +
-    "quantity becomes the count. Reservations stay; a count below what is reserved is flagged for the office. " +
+    "quantity becomes the count. Reservations stay while the count covers them; a count below what is reserved " +
+    "releases the newest reservations it cannot cover (shown in the preview) and flags those jobs for the office. " +
     "Low-risk proposal the counter approves with one tap.",
   effect: "write",
   risk: "low",
@@ -33,8 +64,14 @@ export const countStockTool = defineTool({
   async preview(input, ctx) {
     const current = await stockAt(ctx.db, ctx.tenantId, input.locationId, input.partId);
     const part = await getPart(ctx.db, ctx.tenantId, input.partId);
+    const released = await uncovered(ctx, current, input.countedQuantity);
+    const reserved = reservedAfter(current, released, input.countedQuantity);
     return {
-      summary: `Count ${part?.sku ?? input.partId} at ${await locationName(ctx, input.locationId)}: ${current?.quantity ?? 0} on record → ${input.countedQuantity} counted${input.note ? ` (${input.note})` : ""}`,
+      summary:
+        `Count ${part?.sku ?? input.partId} at ${await locationName(ctx, input.locationId)}: ${current?.quantity ?? 0} on record → ${input.countedQuantity} counted${input.note ? ` (${input.note})` : ""}` +
+        (released.length > 0
+          ? `; releases ${released.map((r) => `${r.quantity} reserved for job ${r.jobRef}`).join(", ")} (not on hand)`
+          : ""),
       changes: [
         {
           entity: "stock",
@@ -43,19 +80,37 @@ export const countStockTool = defineTool({
           before: current?.quantity ?? 0,
           after: input.countedQuantity,
         },
+        ...(current && reserved !== current.reserved
+          ? [{ entity: "stock", id: current.id, field: "reserved", before: current.reserved, after: reserved }]
+          : []),
+        ...released.map((r) => ({
+          entity: "reservation",
+          id: r.id,
+          field: "status",
+          before: "reserved",
+          after: "released",
+        })),
       ],
       basis: current ? [{ entity: "stock", id: current.id, version: current.version }] : [],
     };
   },
   async run(input, ctx) {
+    const current = await stockAt(ctx.db, ctx.tenantId, input.locationId, input.partId);
+    const released = await uncovered(ctx, current, input.countedQuantity);
+    for (const reservation of released) await closeReservation(ctx.db, ctx.tenantId, reservation.id, "released");
     const saved = await setStock(ctx.db, ctx.tenantId, {
       locationId: input.locationId,
       partId: input.partId,
       quantity: input.countedQuantity,
+      reserved: reservedAfter(current, released, input.countedQuantity),
     });
     const flags =
-      saved.quantity < saved.reserved
-        ? [`Counted ${saved.quantity} but ${saved.reserved} are reserved for jobs; the office should re-plan.`]
+      current && current.reserved > input.countedQuantity
+        ? [
+            `Counted ${input.countedQuantity} but ${current.reserved} were reserved for jobs; released ` +
+              `${released.map((r) => `${r.quantity} for job ${r.jobRef} (${r.id})`).join(", ") || "the excess"}: ` +
+              "the office should re-plan those jobs.",
+          ]
         : [];
     return {
       locationId: saved.locationId,

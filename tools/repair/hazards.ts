@@ -247,7 +247,7 @@ const SMELL =
 const ODOR_DESCRIPTOR =
   "(?:of|some|any|a|the|faint|strong|slight|real|little|bit|lot|hint|tiny|kind|sort|definite|definitely|really|very|pretty|heavy|light|bad|weird|funny|big|major|noticeable|obvious)";
 const GAS_EQUIPMENT_AFTER = String.raw`(?!\s*(?:furnace|valve|line|pipe|meter|pressure|bill|company|co\b|water heater|dryer|range|stove|appliance|fireplace|logs?|pack|piping|cock|supply|service|fired|burner|can\b|tank|grill|station|mileage|prices?))`;
-const GAS_ODOR = String.raw`(?:natural\s+)?(?:ga+s+y?|gassy|propane|lp|l\.p\.|mercaptan|odorant|rotten\s*eggs?|sulph?ur|sulfer|eggy|eggs?)`;
+const GAS_ODOR = String.raw`(?:natural\s+)?(?:ga+s+y?|gassy|propane|lp|l\.p\.|mercaptan|odorant|rotten\s*eggs?|sul(?:ph|f)[eu]r|eggy|eggs?)`;
 const LEAK = "(?:lea?k|leek)(?:s|ing|ed|y)?";
 const REFRIGERANT_CONTEXT =
   /\b(?:refrigerant|freon|r-?22|r-?410a?|410a?|r-?32|r-?454b?|puron|coil|evap\w*|condenser|line ?set|schrader|service valve|king valve|braz\w*|txv|suction|liquid line|nitrogen|a-coil|micron\w*|vacuum|compressor|charge|low on gas|sight glass)\b/;
@@ -259,7 +259,7 @@ const GAS_FITTING = String.raw`(?:gas|meter|regulator|gas line|gas pipe|gas valv
 
 const notRefrigerant = (sentence: string): boolean => !REFRIGERANT_CONTEXT.test(sentence);
 const isFuelOdor = (sentence: string, matched: string): boolean =>
-  !/rotten|sulph?ur|sulfer|egg/.test(matched) || !WATER_ODOR_CONTEXT.test(sentence.replace(/water heater/g, "heater"));
+  !/rotten|sul(?:ph|f)[eu]r|egg/.test(matched) || !WATER_ODOR_CONTEXT.test(sentence.replace(/water heater/g, "heater"));
 const isWaterOdor = (sentence: string, matched: string): boolean => !isFuelOdor(sentence, matched);
 
 const GAS_ODOR_TRIGGERS: readonly Trigger[] = [
@@ -336,9 +336,36 @@ const GAS_LEAK_TRIGGERS: readonly Trigger[] = [
   },
   {
     pattern:
-      /\b(?:sniffer|tic ?tracer|ticktracer|leak detector)\s+(?:\S+\s+){0,3}?(?:going off|went off|goes off|beep\w*|scream\w*|pegged|lit up|tick\w*|picked up|picking up|found|hit|detect\w*|alarm\w*|squeal\w*)/,
+      /\b(?:sniffer|tic ?tracer|ticktracer|leak detector)(?:'?s)?\s+(?:\S+\s+){0,3}?(?:going off|went off|goes off|beep\w*|scream\w*|pegged|lit up|(?:going|goes|went) (?:crazy|nuts|wild|bananas|haywire)|freak\w* out|tick\w*|picked up|picking up|found|hit|detect\w*|alarm\w*|squeal\w*)/,
     applies: notRefrigerant,
     checkInside: true,
+  },
+  {
+    // A combustible gas detector's percent of the lower explosive limit: any reading above zero is gas in the air.
+    pattern:
+      /\b(?:[1-9]\d*(?:\.\d+)?|0?\.\d*[1-9]\d*)\s*(?:%|percent|per cent)\s+(?:of\s+(?:the\s+)?)?(?:lel|lower explosive limit)\b/,
+  },
+  {
+    // A gas piping pressure test that does not hold is a leak, whatever the tech calls it.
+    pattern:
+      /\b(?:pressure|leak|drop|gas|standing)\s+test\s+(?:is\s+|was\s+)?(?:isn'?t|wasn'?t|won'?t|wouldn'?t|didn'?t|not|never)\s+hold\w*|\b(?:line|lines|piping|pipe|pipes|system|it)\s+(?:\S+\s+){0,2}?(?:won'?t|wouldn'?t|isn'?t|not|didn'?t|doesn'?t|can'?t)\s+hold(?:ing)?\s+(?:the\s+)?(?:pressure|test|psi)\b|\b(?:losing|lost|loses|bleeding|bleeds)\s+(?:\S+\s+){0,2}?(?:pressure|psi|pounds)\b/,
+    applies: (sentence) =>
+      notRefrigerant(sentence) &&
+      /\b(?:test\w*|gauge|manometer|psi|pounds|hold\w*|held)\b/.test(sentence) &&
+      !HYDRONIC_OR_WATER_CONTEXT.test(sentence.replace(/water heater/g, "heater")) &&
+      /\b(?:gas|propane|lp|csst|black pipe|black iron|meter|regulator|manometer)\b/.test(sentence),
+  },
+  {
+    // The clocking test: the gas meter moving with every appliance off means gas is going somewhere.
+    pattern:
+      /\b(?:gas\s+)?meter(?:'s)?(?:\s+(?:dial|hand|test dial|needle))?\s+(?:is\s+|was\s+|keeps\s+)?(?:still\s+)?(?:spinning|moving|turning|clocking|running|creeping|ticking)\s+(?:\S+\s+){0,3}?(?:with|while|when)\s+(?:\S+\s+){0,3}?(?:off|shut off|turned off|shut down)\b/,
+    applies: (sentence) => !/\b(?:electric|power|kwh|water meter)\b/.test(sentence),
+  },
+  {
+    // The utility already found it: "the gas company red tagged the meter for a leak".
+    pattern:
+      /\bred[\s-]?tag\w*\s+(?:\S+\s+){0,4}?(?:for|because of|due to|over)\s+(?:a\s+|the\s+)?(?:gas\s+)?(?:leak|odou?r|smell)/,
+    applies: notRefrigerant,
   },
 ];
 
@@ -347,6 +374,7 @@ const GAS_RESOLUTION = new RegExp(
     String.raw`|no longer smell|(?:don'?t|do not|can'?t|cannot|couldn'?t)\s+smell\s+(?:anything|it|nothing|any\s+now)|not smelling (?:it|anything)` +
     "|turned out|was (?:just )?(?:the |a )?(?:sewer|drain|dry trap|trap|skunk|dead (?:mouse|rat|animal)|sulfur water|anode)" +
     "|found (?:none|nothing)|none found|couldn'?t find|didn'?t find" +
+    String.raw`|\bnow (?:and |there'?s |there is )?no (?:gas )?(?:smell|odou?r)|\bno (?:more |longer any )?(?:gas )?(?:smell|odou?r) (?:now|anymore|any more|left)` +
     String.raw`|(?:gas company|utility|the gas co|xcel|atmos|dominion|nicor|spire|peoples gas|fire department)\b(?:\s+\S+){0,3}?\s+(?:fixed|repaired|came|checked|cleared|tightened|found nothing|tested|said)` +
     String.raw`|(?:leak|it|union|fitting|flare|connection|nut|joint)\s+(?:was\s+|is\s+|has been\s+|got\s+)?(?:fixed|repaired|tightened|sealed|redone|re-?made|re-?doped)` +
     "|tightened (?:the |up the |it)|re-?tested|leak test(?:ed)? (?:good|passed|ok|fine)|passed (?:the )?leak test|no more bubbles" +
@@ -358,7 +386,7 @@ const GAS_RESOLUTION = new RegExp(
 
 const CO = String.raw`(?:co(?![\w-])|carbon[\s-]*mon[oi]x+c?[ie]de?|mon[oi]x+c?[ie]de?|carbon mono)`;
 const DEVICE = String.raw`(?:alarms?|detect[eo]rs?|dectectors?|dectors?|monitors?|sensors?|meters?|alerts?|testers?|plug[\s-]?ins?)`;
-const ACTIVE = String.raw`(?:going off|goes off|go off|went off|gone off|beep\w*|chirp\w*|sound\w*|alarm(?:ing|ed)|ring\w*|scream\w*|blar\w*|buzz\w*|flash\w*|blink\w*|trip\w*|trigger\w*|activat\w*|alert\w*|detect(?:ed|ing)|warning|won'?t stop|shriek\w*|squawk\w*|squeal\w*|red light|lit up|lighting up|in alarm|on alarm|peak\w*|pegg\w*|maxed|maxing|spik\w*|jump\w*|yelling|talking|says? (?:co|carbon|warning|danger))`;
+const ACTIVE = String.raw`(?:going off|goes off|go off|went off|gone off|beep\w*|chirp\w*|sound\w*|alarm(?:ing|ed)|ring\w*|scream\w*|blar\w*|buzz\w*|flash\w*|blink\w*|trip\w*|trigger\w*|activat\w*|alert\w*|detect(?:ed|ing)|warning|won'?t stop|shriek\w*|squawk\w*|squeal\w*|red light|lit up|lighting up|in alarm|on alarm|peak\w*|pegg\w*|maxed|maxing|spik\w*|jump\w*|yelling|talking|(?:going|goes|went) (?:crazy|nuts|wild|haywire)|says? (?:co|carbon|warning|danger))`;
 
 const CO_DEVICE_MENTION = rx(
   String.raw`\b${CO}(?:'s)?\s+(?:(?:and|/)\s*smoke\s+)?${DEVICE}|\bsmoke\s*(?:and|/)?\s*${CO}\s+${DEVICE}`,
@@ -384,7 +412,7 @@ const CO_TRIGGERS: readonly Trigger[] = [
   },
   {
     pattern: rx(
-      String.raw`\b(?:responding to|respond to|call(?:ed)? (?:for|about)|came out for|out here for|there'?s|there is|there was|dispatched (?:for|to|on)|emergency call for)\s+(?:a|an)\s+${CO}\s+(?:alarm|emergency|call|issue|problem|incident|event)`,
+      String.raw`\b(?:responding to|respond to|call(?:ed)? (?:for|about)|came out for|out here for|(?:was|were|been|went|are|is) out (?:here |there )?for|there'?s|there is|there was|dispatched (?:for|to|on)|emergency call for)\s+(?:a|an)\s+${CO}\s+(?:alarm|emergency|call|issue|problem|incident|event)`,
     ),
   },
   {
@@ -428,6 +456,15 @@ const CO_TRIGGERS: readonly Trigger[] = [
     checkInside: true,
   },
   { pattern: rx(String.raw`\b${CO}\s+(?:poison\w*|exposure|leak\w*|spillage)|\bpoisoned\b`) },
+  // The Kidde Nighthawk is a plug-in CO alarm; techs name it instead of saying "CO alarm".
+  { pattern: rx(String.raw`\bnight\s?hawks?\b(?:\s+\S+){0,5}?\s+${ACTIVE}`), checkInside: true },
+  {
+    // Flue products spilling into the living space with CO measured: the CO is in the room, not just the flue.
+    pattern:
+      /\b(?:spill\w*|back[\s-]?draft\w*)\s+(?:\S+\s+){0,2}?(?:into|in)\s+(?:the\s+)?(?:room|house|home|living space|living area|basement|space|hallway|closet|kitchen|utility room)\b/,
+    applies: (sentence) => /\bco\b|carbon|monoxide/.test(sentence),
+    checkInside: true,
+  },
   {
     pattern:
       /\b(?:getting|having|has|have|had|with|complain\w*(?:\s+of|\s+about)?|report\w*|causing|giving\s+(?:them|her|him|everyone|us|me))\s+(?:\S+\s+){0,2}?(?:headaches?|nause\w*|dizz\w*|light[\s-]?headed\w*|flu[\s-]?(?:like\s+)?symptoms)|\bheadaches\b|\b(?:feel(?:s|ing)?|getting|got|been)\s+(?:\S+\s+)?(?:sick|nause\w*|dizzy|light[\s-]?headed)\b|\b(?:passed out|passing out|fainted|vomiting|throwing up)\b/,
@@ -435,7 +472,7 @@ const CO_TRIGGERS: readonly Trigger[] = [
 ];
 
 const CO_RESOLUTION =
-  /batter(?:y|ies)|unplugged|false alarm|end of (?:its )?life|end-of-life|expired|nuisance|bad (?:detector|alarm|sensor|unit)|faulty (?:detector|alarm|sensor)|(?:reads?|reading|showing|shows|at|is|down to)\s+0\b|\b0\s+(?:ppm|now)|no co (?:now|present|detected)|replaced the (?:detector|alarm)|steam from|hair ?spray|paint fumes|cleaning (?:products|chemicals)/;
+  /batter(?:y|ies)|unplugged|false alarm|end of (?:its )?life|end-of-life|expired|nuisance|bad (?:detector|alarm|sensor|unit)|faulty (?:detector|alarm|sensor)|(?:reads?|reading|showing|shows|at|is|down to)\s+0\b|\b0\s+(?:ppm|now)|no co (?:now|present|detected)|replaced the (?:detector|alarm)|steam from|hair ?spray|paint fumes|cleaning (?:products|chemicals)|test(?:ed|ing)? (?:it )?(?:with )?(?:the )?(?:test )?button|(?:push|press|hit)\w* (?:the )?test/;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Standing water + energized equipment — universal
@@ -463,12 +500,40 @@ const WATER_TRIGGERS: readonly Trigger[] = [
   },
   {
     pattern: rx(
-      String.raw`\b(?:leak\w*|dripp\w*|pour\w*|spill\w*|running|spray\w*|gush\w*|pissing)\s+(?:\S+\s+){0,3}?(?:all over|onto|on|across|into|in)\s+(?:the\s+)?(?:floor|ground|control board|board|panel|electrical|wiring|wires|motor|transformer|disconnect|outlet|junction box|breaker|igniter|burner|inducer|blower)\b`,
+      String.raw`\b(?:leak\w*|dripp\w*|pour\w*|spill\w*|running|spray\w*|gush\w*|pissing|overflow\w*)\s+(?:\S+\s+){0,3}?(?:all over|onto|on|across|into|in)\s+(?:the\s+)?(?:floor|ground|control board|board|panel|electrical|wiring|wires|motor|transformer|disconnect|outlet|junction box|breaker|igniter|burner|inducer|blower)\b`,
     ),
   },
   {
     pattern:
-      /\b(?:control board|board|panel|wiring|wires|motor|outlet|disconnect|junction box|electrical|transformer|breaker box|burner compartment)\s+(?:is\s+|are\s+|got\s+|getting\s+)?(?:all\s+|completely\s+|soaking\s+)?(?:wet|soaked|soaking|under\s?water|dripping|full of water)\b/,
+      /\b(?:control board|board|panel|wiring|wires|motor|outlet|disconnect|junction box|electrical|transformer|breaker box|burner compartment|inducer|blower motor|igniter|circulator)\s+(?:is\s+|are\s+|got\s+|getting\s+)?(?:all\s+|completely\s+|soaking\s+)?(?:wet|soaked|soaking|under\s?water|dripping|full of water)\b/,
+  },
+];
+
+// Parts that stay live whatever the appliance switch says: a panel's line side, a disconnect, an outlet, a cord.
+// Water in or on them is a stop unless the tech says the power is off (Field Engineer §10: kill power safely first).
+const LIVE_PART = String.raw`(?:(?:electrical|electric|service|breaker|main|sub)[\s-]?panel|(?<!(?:solar|access|blower|door|ceiling|radiant|side|front|back|top|burner)\s)panel|breaker box|breakers?|fuse box|disconnect(?: box)?|(?:electrical |wall )?outlets?|receptacles?|junction box|j[\s-]?box|extension cords?|power cords?|cords?|whips?|wiring|wires|control board|circuit board|transformer|contactor|light fixtures?|ceiling lights?|can lights?|light box(?:es)?|electrical)`;
+const WATER_WORDS = /\bwater|\bpuddl\w*|\bflood\w*|\bsoak\w*|\bwet\b|\bleak\w*|\bdripp?\w*/;
+const LIVE_CONTACT_TRIGGERS: readonly Trigger[] = [
+  {
+    pattern: rx(
+      String.raw`\b(?:water(?!\s*(?:heaters?|lines?|pipes?|piping|supply|valves?|meter|softener|filter|tank|column|side|temp\w*|pressure|flow|test|hoses?|spigot|main|treatment))(?:'s)?|puddles?|rain(?:water)?(?!\s*(?:cap|shield|hood|gutter|guard))|condensate(?!\s*(?:lines?|pumps?|drains?|traps?|pipes?|tubing|hose)))\s+(?:\S+\s+){0,6}?(?:in|into|inside|on|onto|around|under|over|near|by|coming out of|out of|at|through|thru)\s+(?:the\s+|a\s+|that\s+)?(?:\S+\s+){0,2}?${LIVE_PART}\b`,
+    ),
+    checkInside: true,
+  },
+  {
+    pattern: rx(
+      String.raw`\b${LIVE_PART}\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:\S+\s+){0,2}?(?:in|under|into|full of|filled with)\s+(?:the\s+|a\s+)?(?:water|puddle|it|rain\s?water)\b`,
+    ),
+    applies: (sentence) => WATER_WORDS.test(sentence.replace(/water heater/g, "heater")),
+    checkInside: true,
+  },
+  {
+    pattern:
+      /\b(?:furnace|unit|boiler|water heater|air handler|condenser|heat pump|equipment|pump|compressor|motor)\s+(?:is\s+|was\s+|are\s+)?(?:sitting\s+|standing\s+|setting\s+)?in\s+(?:the\s+)?(?:standing\s+)?(?:water|it|a puddle|flood\s?water)\b/,
+    applies: (sentence) => /\bflood\w*|\bstanding water|\bpuddl\w*|\binches of water|\bwater\b/.test(sentence),
+  },
+  {
+    pattern: rx(String.raw`\b(?:soaked|drenched|flooded|wet)\s+(?:the\s+)?${LIVE_PART}\b`),
   },
 ];
 
@@ -483,11 +548,12 @@ const DE_ENERGIZED =
 // ---------------------------------------------------------------------------------------------------------------
 // Cracked heat exchanger and combustion/venting — conditional, cleared by G2 + override
 
-const HX = String.raw`(?:heat[\s-]*ex\w*|hx|h\.x\.|exchangers?|clam\s?shells?)`;
+// "hex" is trade shorthand for the heat exchanger; a hex key, nut or bolt is a tool or a fastener.
+const HX = String.raw`(?:heat[\s-]*ex\w*|hx|h\.x\.|exchangers?|clam\s?shells?|hex(?![\w-]|\s*(?:key|head|nut|bolt|screw|driver|bit|wrench|socket|shank|cap|drive|shaft)))`;
 const HX_TRIGGERS: readonly Trigger[] = [
   {
     pattern: rx(
-      String.raw`\b(?:cracked|split|holed|compromised|failed|breached|rusted[\s-]?(?:thru|through|out)|perforated|burnt[\s-]?through|burned[\s-]?through|broken)\s+(?:\S+\s+){0,2}?${HX}`,
+      String.raw`\b(?:cracked|split|holed|compromised|failed|breached|rusted[\s-]?(?:thru|through|out)|perforated|burnt[\s-]?through|burned[\s-]?through|broken)\s+(?:\S+\s+){0,3}?${HX}`,
     ),
   },
   {
@@ -506,6 +572,12 @@ const HX_TRIGGERS: readonly Trigger[] = [
       /\bflames?\s+(?:are\s+|is\s+|was\s+|were\s+|keeps?\s+)?(?:roll\w*|rolled)\s*(?:-\s*)?out(?!\s*(?:switch|limit|sensor|safet|fuse))/,
   },
   { pattern: /\b(?:flames?\s+)?roll[\s-]?outs?\b(?!\s*(?:switch\w*|limits?|sensors?|safet\w*|fuses?|protection))/ },
+  {
+    // "it rolled out and burned the wires": the furnace's flame, said without the word flame.
+    pattern: /(?:^|\b(?:it|flames?|fire|burners?|furnace|unit)\s+(?:has\s+|had\s+)?)rolled[\s-]?out\b/,
+    applies: (sentence) =>
+      /\b(?:burn\w*|scorch\w*|flames?|fire|burners?|furnace|melt\w*|wires|soot\w*)\b/.test(sentence),
+  },
   {
     pattern:
       /\broll[\s-]?out\s+(?:switch|switches|limit|limits|sensor|safety|fuse)\s+(?:\S+\s+){0,2}?(?:tripped|trips|tripping|open|opened|popped|blown|blew|reset)\b|\b(?:tripped|tripping|popped|blew|blown|reset|resetting|open)\s+(?:the\s+|a\s+)?(?:manual\s+)?roll[\s-]?out/,
@@ -533,7 +605,7 @@ const HX_TRIGGERS: readonly Trigger[] = [
   },
   {
     pattern:
-      /\bback[\s-]?draft\w*|\bspillage\b|\bspill\w*\s+(?:\S+\s+){0,2}?(?:at|from|out of)\s+(?:the\s+)?(?:draft hood|diverter|hood|vent|flue)|\bflue gas(?:es)?\s+(?:spill\w*|in the house|coming|leaking|entering)|\b(?:flue gas|exhaust|combustion)\s+(?:smell|odou?r|fumes)|\bsmell\w*\s+(?:of\s+)?(?:exhaust|flue gas|combustion)/,
+      /\bback[\s-]?draft\w*|\bspillage\b|\bspill\w*\s+(?:\S+\s+){0,2}?(?:at|from|out of)\s+(?:the\s+)?(?:draft hood|diverter|hood|vent|flue)|\bspill\w*\s+(?:\S+\s+){0,2}?(?:into|in)\s+(?:the\s+)?(?:room|house|home|living space|basement|closet|utility room)\b|\bflue gas(?:es)?\s+(?:spill\w*|in the house|coming|leaking|entering)|\b(?:flue gas|exhaust|combustion)\s+(?:smell|odou?r|fumes)|\bsmell\w*\s+(?:of\s+)?(?:exhaust|flue gas|combustion)/,
     checkInside: true,
   },
   {
@@ -544,6 +616,12 @@ const HX_TRIGGERS: readonly Trigger[] = [
   {
     pattern:
       /\bsoot(?:ing|ed)?\b(?:\s+\S+){0,3}?\s+(?:all over|everywhere|coming out|on the (?:ceiling|wall|walls|registers?|cabinet|burners?|heat exchanger|draft hood))|\bheavy soot|\bsooting (?:up|badly|heavily)|\bsooted up/,
+  },
+  {
+    // The light test: light from the firebox showing through the heat exchanger is a breach.
+    pattern: rx(
+      String.raw`\bdaylight\s+(?:\S+\s+){0,2}?(?:through|thru)\s+(?:the\s+|a\s+)?(?:\S+\s+){0,2}?${HX}|\b(?:see|seeing|saw|seen)\s+(?:\S+\s+){0,2}?light\s+(?:\S+\s+){0,2}?(?:through|thru)\s+(?:the\s+|a\s+)?(?:\S+\s+){0,2}?${HX}`,
+    ),
   },
 ];
 
@@ -558,7 +636,7 @@ const READINGS_WORDS =
 const UNRECONCILED_TRIGGERS: readonly Trigger[] = [
   {
     pattern: rx(
-      String.raw`\b${READINGS_WORDS}\s+(?:\S+\s+){0,2}?(?:don'?t|do not|doesn'?t|does not|didn'?t|did not|aren'?t|are not|isn'?t|is not|won'?t|will not|weren'?t|wasn'?t)\s+(?:\S+\s+)?(?:make sense|making sense|add up|adding up|match|line up|reconcile|agree|jive|jibe|look right|seem right|right|stable|settle)`,
+      String.raw`\b${READINGS_WORDS}\s+(?:\S+\s+){0,2}?(?:don'?t|do not|doesn'?t|does not|didn'?t|did not|aren'?t|are not|isn'?t|is not|won'?t|will not|weren'?t|wasn'?t)\s+(?:\S+\s+)?(?:make (?:any |much )?sense|making (?:any |much )?sense|add up|adding up|match|line up|reconcile|agree|jive|jibe|look right|seem right|right|stable|settle)`,
     ),
   },
   {
@@ -585,6 +663,33 @@ const UNRECONCILED_TRIGGERS: readonly Trigger[] = [
     ),
   },
   { pattern: /\blow confidence\b|\bnot confident in (?:the |these |my )?(?:readings?|numbers?)/ },
+  {
+    // The adjective before the noun: "conflicting readings", "inconsistent numbers".
+    pattern: rx(
+      String.raw`\b(?:conflicting|contradictory|contradicting|inconsistent|erratic|bogus|nonsense|impossible|crazy|screwy|wonky|funky|goofy|mismatched|weird|strange|wacky|whack|garbage|junk)\s+(?:\S+\s+)?${READINGS_WORDS}`,
+    ),
+  },
+  {
+    pattern: rx(
+      String.raw`\b(?:second[\s-]?guess\w*|doubt\w*|question\w*)\s+(?:the\s+|these\s+|those\s+|my\s+|all\s+)?(?:\S+\s+)?${READINGS_WORDS}|\b(?:something'?s|somethings|something is|something)\s+(?:not right|off|wrong|fishy|funny|weird)\s+(?:with|about|in)\s+(?:the\s+|these\s+|those\s+|my\s+)?(?:\S+\s+)?${READINGS_WORDS}`,
+    ),
+  },
+  {
+    pattern: rx(
+      String.raw`\b(?:can'?t|cannot|couldn'?t|unable to|won'?t)\s+(?:get|make)\s+(?:the\s+|these\s+|my\s+|them\s+)?(?:\S+\s+)?(?:${READINGS_WORDS}\s+)?(?:to\s+)?(?:line up|match|agree|reconcile|add up|make sense|jive|jibe)`,
+    ),
+  },
+  {
+    pattern: rx(
+      String.raw`\b(?:don'?t|do not|can'?t|cannot|wouldn'?t|doesn'?t)\s+trust\s+(?:the\s+|these\s+|those\s+|my\s+|this\s+|that\s+)?(?:\S+\s+)?${READINGS_WORDS}`,
+    ),
+  },
+  {
+    // Two instruments disagreeing: "gauges say one thing and the thermometer says another", "the split says it's
+    // fine but the pressures say it's undercharged".
+    pattern:
+      /\bsays? (?:one|1) thing\b(?:\s+\S+){0,6}?\s+(?:says?|shows?|reads?)\s+(?:something\s+)?(?:else|another|different)\b|\b(?:readings?|numbers?|pressures?|temps?|temperatures?|gauges?|meter|amps|split|temp split|delta t|superheat|subcool\w*|voltage)\s+(?:says?|shows?|reads?|looks?|indicates?)\s+(?:\S+\s+){0,4}?but\s+(?:the\s+|my\s+)?(?:readings?|numbers?|pressures?|temps?|temperatures?|gauges?|meter|amps|split|temp split|delta t|superheat|subcool\w*|voltage)\s+(?:says?|shows?|reads?|looks?|indicates?)\b/,
+  },
 ];
 const UNRECONCILED_RESOLUTION =
   /re-?(?:took|taken|measured|checked|tested|did)\b(?:\s+\S+){0,4}?\s+(?:make sense|match|matches|line up|lines up|good|fine|agree|consistent)|(?:make sense|add up|line up|match) now|(?:bad|dead|weak|low) (?:meter )?batter(?:y|ies)|swapped (?:meters|leads|probes)|other meter (?:reads|shows|agrees)/;
@@ -695,7 +800,13 @@ export function scanForHazards(text: string, readings?: readonly ReadingInput[])
     (h) => h.state === "active" && !DE_ENERGIZED.test(h.matched),
   );
   const deEnergized = DE_ENERGIZED.exec(normalized);
+  const liveContact = findHits(normalized, LIVE_CONTACT_TRIGGERS, WATER_CLEANUP).find((h) => h.state === "active");
   if (waterActive && energized) addStop(buildStop("water_energized", `${waterActive.matched} … ${energized.matched}`));
+  else if (liveContact && !deEnergized) addStop(buildStop("water_energized", liveContact.matched));
+  else if (liveContact && deEnergized)
+    ask(
+      `You said there is water on electrical parts but the power is off ("${deEnergized[0]}") — confirm with a meter that they are de-energized (a panel's line side stays live) before continuing?`,
+    );
   else if (waterActive && deEnergized)
     ask(
       `You said there is water but the power is off ("${deEnergized[0]}") — confirm the equipment is de-energized (verified with a meter) and the floor is dry before continuing?`,

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { saveSurveyData } from "../../store/repos/field-sales.ts";
 import { defineTool, failure, KernelError } from "../kernel/index.ts";
 import { UTILITY_SOURCE } from "./suggest-utility.ts";
-import { loadSurvey, SURVEY_ROLES, SurveyViewSchema, surveyView, withDerived } from "./survey-io.ts";
+import { loadSurvey, ratesOf, SURVEY_ROLES, SurveyViewSchema, surveyView, withDerived } from "./survey-io.ts";
 import { resolveUtilityPick } from "./utility-gate.ts";
 import { OTHER_UTILITY_CHOICE, utilityCandidatesFor } from "./utilities-data.ts";
 
@@ -89,7 +89,7 @@ export const confirmUtilityTool = defineTool({
       by: ctx.actor.id,
       at,
     });
-    const saved = await saveSurveyData(ctx.db, ctx.tenantId, survey.id, withDerived(data, ctx.now), at);
+    const saved = await saveSurveyData(ctx.db, ctx.tenantId, survey.id, withDerived(data, ctx.now, ratesOf(ctx)), at);
     if (!saved) throw new KernelError("survey_vanished", "survey vanished inside the apply transaction");
     return surveyView(saved);
   },

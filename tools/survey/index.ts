@@ -3,13 +3,16 @@
 import type { AnyTool } from "../kernel/index.ts";
 import { acceptProposalTool } from "./accept-proposal.ts";
 import { confirmUtilityTool } from "./confirm-utility.ts";
+import { findRebatesTool } from "./find-rebates.ts";
 import { getProposalTool } from "./get-proposal.ts";
+import { getRatesTool } from "./get-rates.ts";
 import { getSurveyTool } from "./get-survey.ts";
 import { identifyEquipmentTool } from "./identify-equipment.ts";
 import { parseBillTool } from "./parse-bill.ts";
 import { proposalDocumentTool } from "./proposal-document.ts";
 import { readNameplateTool } from "./read-nameplate.ts";
 import { recommendTool } from "./recommend.ts";
+import { refreshRatesTool } from "./refresh-rates.ts";
 import { savingsProfileTool } from "./savings-profile.ts";
 import { sizeHomeTool } from "./size-home.ts";
 import { startSurveyTool } from "./start-survey.ts";
@@ -25,10 +28,13 @@ export const surveyTools: AnyTool[] = [
   confirmUtilityTool,
   recommendTool,
   savingsProfileTool,
+  getRatesTool,
+  refreshRatesTool,
   getProposalTool,
   proposalDocumentTool,
   acceptProposalTool,
   readNameplateTool,
   identifyEquipmentTool,
   parseBillTool,
+  findRebatesTool,
 ];

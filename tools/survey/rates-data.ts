@@ -1,5 +1,5 @@
-// Bundled snapshot of residential energy rates (Field Engineer §06 `rates`): the offline stand-in for the EIA feed.
-// Pure data and lookups: no I/O. Every rate carries its vintage and trend; none is ever presented as current.
+// Residential energy rates (Field Engineer §06 `rates`): the bundled snapshot, the offline stand-in for the EIA feed,
+// and lookups over any snapshot. Pure: no I/O, no zod (the browser runs it). Every rate carries its vintage and trend.
 
 export type RateLevel = "utility" | "state" | "region" | "national";
 
@@ -31,6 +31,37 @@ export interface EnergyRates {
   gas: GasRate;
   propane: DeliveredFuelRate;
   oil: DeliveredFuelRate;
+}
+
+// The snapshot: one dated row per state (or utility) and fuel. The bundled figures below and any refreshed snapshot a
+// business installs (`office rates refresh`) have this one shape.
+
+export type RateFuel = "electric" | "gas" | "propane" | "oil";
+export const RATE_FUELS: readonly RateFuel[] = ["electric", "gas", "propane", "oil"];
+/** The national row's state code: every state or utility a snapshot lacks falls back to it. */
+export const NATIONAL_STATE = "US";
+
+/** The unit each fuel's price is in: $/kWh, $/therm, $/gal. */
+export const RATE_UNITS: Readonly<Record<RateFuel, string>> = {
+  electric: "kWh",
+  gas: "therm",
+  propane: "gal",
+  oil: "gal",
+};
+
+/** One dated rate: a state's (or a utility's) residential price for one fuel, with where and when it is from. */
+export interface RateRow extends RateVintage {
+  /** Two-letter state code; "US" for the national row. */
+  state: string;
+  fuel: RateFuel;
+  /** Dollars per kWh (electric), per therm (gas) or per gallon (propane, oil). */
+  price: number;
+  /** Set on utility-level rows only: the utility the figure belongs to. */
+  utility?: string | null;
+}
+
+export interface RatesSnapshot {
+  rows: RateRow[];
 }
 
 export const BUNDLED_RATES_SOURCE = "EIA (bundled snapshot)";
@@ -142,31 +173,83 @@ const NATIONAL_ROW: StateRow = {
 export const BUNDLED_RATE_STATES = Object.keys(STATE_ROWS);
 
 // Field Engineer §06: utility-level figures are used when known, and run about a year behind state figures.
-const UTILITY_ELECTRIC_RATES: Readonly<Record<string, ElectricRate>> = {
-  "Demo Valley Power & Light": {
-    pricePerKwh: 0.141,
+const UTILITY_ROWS: readonly RateRow[] = [
+  {
+    state: "CO",
+    fuel: "electric",
+    price: 0.141,
+    trendPctPerYear: 5.2,
+    source: BUNDLED_RATES_SOURCE,
+    asOf: "2024",
     level: "utility",
     area: "Demo Valley Power & Light",
+    utility: "Demo Valley Power & Light",
+  },
+  {
+    state: "CO",
+    fuel: "gas",
+    price: 0.98,
+    trendPctPerYear: 6.0,
     source: BUNDLED_RATES_SOURCE,
     asOf: "2024",
-    trendPctPerYear: 5.2,
-  },
-};
-
-const UTILITY_GAS_RATES: Readonly<Record<string, GasRate>> = {
-  "Front Range Gas Cooperative (demo)": {
-    pricePerTherm: 0.98,
     level: "utility",
     area: "Front Range Gas Cooperative (demo)",
-    source: BUNDLED_RATES_SOURCE,
-    asOf: "2024",
-    trendPctPerYear: 6.0,
+    utility: "Front Range Gas Cooperative (demo)",
   },
-};
+];
 
-function vintage(level: RateLevel, area: string, asOf: string, trendPctPerYear: number): RateVintage {
-  return { level, area, source: BUNDLED_RATES_SOURCE, asOf, trendPctPerYear };
+function stateRows(code: string, row: StateRow, national: boolean): RateRow[] {
+  const level: RateLevel = national ? "national" : "state";
+  const fuelLevel: RateLevel = national ? "national" : "region";
+  const base = { state: code, source: BUNDLED_RATES_SOURCE };
+  return [
+    {
+      ...base,
+      fuel: "electric",
+      price: row.pricePerKwh,
+      trendPctPerYear: row.electricTrend,
+      asOf: STATE_AS_OF,
+      level,
+      area: row.name,
+    },
+    {
+      ...base,
+      fuel: "gas",
+      price: row.pricePerTherm,
+      trendPctPerYear: row.gasTrend,
+      asOf: STATE_AS_OF,
+      level,
+      area: row.name,
+    },
+    {
+      ...base,
+      fuel: "propane",
+      price: row.propanePerGal,
+      trendPctPerYear: PROPANE_TREND,
+      asOf: HEATING_FUEL_AS_OF,
+      level: fuelLevel,
+      area: row.fuelRegion,
+    },
+    {
+      ...base,
+      fuel: "oil",
+      price: row.oilPerGal,
+      trendPctPerYear: OIL_TREND,
+      asOf: HEATING_FUEL_AS_OF,
+      level: fuelLevel,
+      area: row.fuelRegion,
+    },
+  ];
 }
+
+/** The snapshot shipped with the app (EIA-style figures); used until a business installs a refreshed one. */
+export const BUNDLED_RATES_SNAPSHOT: RatesSnapshot = {
+  rows: [
+    ...Object.entries(STATE_ROWS).flatMap(([code, row]) => stateRows(code, row, false)),
+    ...stateRows(NATIONAL_STATE, NATIONAL_ROW, true),
+    ...UTILITY_ROWS,
+  ],
+};
 
 export interface RatesQuery {
   state: string;
@@ -174,31 +257,42 @@ export interface RatesQuery {
   gasUtility?: string | null;
 }
 
-/** Residential rates for a state (utility-level where the confirmed utility has one); always carries the vintage. */
-export function ratesFor(query: RatesQuery): EnergyRates {
-  const code = query.state.trim().toUpperCase();
-  const stateRow = STATE_ROWS[code];
-  const row = stateRow ?? NATIONAL_ROW;
-  const stateLevel: RateLevel = stateRow ? "state" : "national";
-  const fuelLevel: RateLevel = stateRow ? "region" : "national";
-
-  const utilityElectric = query.electricUtility ? UTILITY_ELECTRIC_RATES[query.electricUtility] : undefined;
-  const utilityGas = query.gasUtility ? UTILITY_GAS_RATES[query.gasUtility] : undefined;
-
+function vintageOf(row: RateRow): RateVintage {
   return {
-    state: code,
-    electric: utilityElectric ?? {
-      pricePerKwh: row.pricePerKwh,
-      ...vintage(stateLevel, row.name, STATE_AS_OF, row.electricTrend),
-    },
-    gas: utilityGas ?? {
-      pricePerTherm: row.pricePerTherm,
-      ...vintage(stateLevel, row.name, STATE_AS_OF, row.gasTrend),
-    },
-    propane: {
-      pricePerGal: row.propanePerGal,
-      ...vintage(fuelLevel, row.fuelRegion, HEATING_FUEL_AS_OF, PROPANE_TREND),
-    },
-    oil: { pricePerGal: row.oilPerGal, ...vintage(fuelLevel, row.fuelRegion, HEATING_FUEL_AS_OF, OIL_TREND) },
+    level: row.level,
+    area: row.area,
+    source: row.source,
+    asOf: row.asOf,
+    trendPctPerYear: row.trendPctPerYear,
+  };
+}
+
+/** The row that prices `fuel`: the confirmed utility's own, else the state's, else the national one. */
+export function rateRowFor(snapshot: RatesSnapshot, fuel: RateFuel, state: string, utility?: string | null): RateRow {
+  const code = state.trim().toUpperCase();
+  const byUtility = utility ? snapshot.rows.find((r) => r.fuel === fuel && r.utility === utility) : undefined;
+  const byState = snapshot.rows.find((r) => r.fuel === fuel && !r.utility && r.state === code);
+  const national = snapshot.rows.find((r) => r.fuel === fuel && !r.utility && r.state === NATIONAL_STATE);
+  const row = byUtility ?? byState ?? national;
+  // A snapshot is validated before it is installed; one without a national row is a bug, not a customer's problem.
+  if (!row) throw new Error(`rates snapshot has no ${fuel} rate for ${code} and no national ${fuel} rate`);
+  return row;
+}
+
+/**
+ * Residential rates for a state (utility-level where the confirmed utility has one); always carries the vintage.
+ * `snapshot` is the business's installed snapshot; the bundled one when it has none.
+ */
+export function ratesFor(query: RatesQuery, snapshot: RatesSnapshot = BUNDLED_RATES_SNAPSHOT): EnergyRates {
+  const electric = rateRowFor(snapshot, "electric", query.state, query.electricUtility);
+  const gas = rateRowFor(snapshot, "gas", query.state, query.gasUtility);
+  const propane = rateRowFor(snapshot, "propane", query.state);
+  const oil = rateRowFor(snapshot, "oil", query.state);
+  return {
+    state: query.state.trim().toUpperCase(),
+    electric: { pricePerKwh: electric.price, ...vintageOf(electric) },
+    gas: { pricePerTherm: gas.price, ...vintageOf(gas) },
+    propane: { pricePerGal: propane.price, ...vintageOf(propane) },
+    oil: { pricePerGal: oil.price, ...vintageOf(oil) },
   };
 }

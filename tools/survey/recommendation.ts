@@ -2,7 +2,7 @@
 // rebates and savings per tier, derived from the survey facts. Pure: no I/O; `today` is passed in. Never prices a job.
 import { type ComfortConcern, type Flag, flagHome, flagSystem, type AddOn, type SurveyedSystem } from "./flags.ts";
 import { type CustomerGoal, framingFor, type GoalContext, type RecommendationFraming } from "./framing.ts";
-import { ratesFor } from "./rates-data.ts";
+import { BUNDLED_RATES_SNAPSHOT, type RatesSnapshot, ratesFor } from "./rates-data.ts";
 import { type RebateEquipment, rebatesFor } from "./rebates-data.ts";
 import {
   type BillMonth,
@@ -157,7 +157,12 @@ function currentHeating(facts: SurveyFacts): CurrentHeating | null {
 }
 
 /** Sizing, systems, tiers, flags, framing, rebates and savings for a survey, as one snapshot. */
-export function recommend(facts: SurveyFacts, today: Date): Recommendation {
+/** `rates` is the business's installed energy-rates snapshot (the bundled one by default). */
+export function recommend(
+  facts: SurveyFacts,
+  today: Date,
+  rates: RatesSnapshot = BUNDLED_RATES_SNAPSHOT,
+): Recommendation {
   const installed = facts.systems.find((s) => s.type === "ac" || s.type === "heat_pump");
   const sizing = sizeHome({
     sqft: facts.property.sqft,
@@ -227,11 +232,10 @@ export function recommend(facts: SurveyFacts, today: Date): Recommendation {
     : proposed.some((s) => s === "furnace" || s === "boiler")
       ? "furnace_boiler"
       : null;
-  const rates = ratesFor({
-    state: facts.property.state,
-    electricUtility: utilities.electric,
-    gasUtility: utilities.gas,
-  });
+  const energyRates = ratesFor(
+    { state: facts.property.state, electricUtility: utilities.electric, gasUtility: utilities.gas },
+    rates,
+  );
   const savingsOf = (tier: TierLevel): SavingsSummary | null => {
     if (!current || !heatingCategory) return null;
     const base = {
@@ -239,7 +243,7 @@ export function recommend(facts: SurveyFacts, today: Date): Recommendation {
       climateZone: climateZoneForState(facts.property.state),
       current,
       proposed: { category: heatingCategory, tier },
-      rates,
+      rates: energyRates,
       solar: facts.energy.solar,
       bills: facts.energy.bills.months,
       repairEstimate: facts.plan.repairEstimate,

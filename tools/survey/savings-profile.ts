@@ -4,7 +4,7 @@ import { defineTool } from "../kernel/index.ts";
 import { ratesFor } from "./rates-data.ts";
 import { climateZoneForState, SavingsInputError, savingsProfile } from "./savings.ts";
 import { sizeHome } from "./sizing.ts";
-import { factsOf, loadSurvey, recommendationOf, SURVEY_READ_ROLES } from "./survey-io.ts";
+import { factsOf, loadSurvey, ratesOf, recommendationOf, SURVEY_READ_ROLES } from "./survey-io.ts";
 import { failure } from "../kernel/index.ts";
 
 const Range = z.object({ low: z.number(), high: z.number() });
@@ -78,11 +78,15 @@ export const savingsProfileTool = defineTool({
       climateZone: climateZoneForState(facts.property.state),
       current: { fuel, afue: heater?.afue ?? null },
       proposed: { category: heatingCategory, tier: proposedTier },
-      rates: ratesFor({
-        state: facts.property.state,
-        electricUtility: facts.utilities?.electric ?? null,
-        gasUtility: facts.utilities?.gas ?? null,
-      }),
+      // The business's installed snapshot (survey.refresh_rates), so every figure carries that snapshot's vintage.
+      rates: ratesFor(
+        {
+          state: facts.property.state,
+          electricUtility: facts.utilities?.electric ?? null,
+          gasUtility: facts.utilities?.gas ?? null,
+        },
+        ratesOf(ctx),
+      ),
       solar: facts.energy.solar,
       bills: facts.energy.bills.months,
       repairEstimate: facts.plan.repairEstimate,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getCustomer, propertiesOf } from "../../store/repos/customers.ts";
 import { insertSurvey, SurveyPropertySchema } from "../../store/repos/field-sales.ts";
 import { defineTool, failure, KernelError, type ToolContext } from "../kernel/index.ts";
-import { blankSurveyData, SURVEY_ROLES, SurveyViewSchema, surveyView, withDerived } from "./survey-io.ts";
+import { blankSurveyData, ratesOf, SURVEY_ROLES, SurveyViewSchema, surveyView, withDerived } from "./survey-io.ts";
 
 const PropertyInput = SurveyPropertySchema.extend({
   sqft: z.number().int().positive().nullable().optional(),
@@ -91,7 +91,7 @@ export const startSurveyTool = defineTool({
   async run(input, ctx) {
     const property = await propertyFor(input, ctx);
     if (!property) throw new KernelError("survey_basis_missing", "property vanished inside the apply transaction");
-    const data = withDerived(blankSurveyData(property), ctx.now);
+    const data = withDerived(blankSurveyData(property), ctx.now, ratesOf(ctx));
     data.stamps.push({ what: "survey started", by: ctx.actor.id, at: ctx.now.toISOString() });
     const created = await insertSurvey(ctx.db, ctx.tenantId, {
       customerId: input.customerId,

@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { type SurveyData, SurveyDataSchema, type SurveyRecord, getSurvey } from "../../store/repos/field-sales.ts";
 import { KernelError, type ToolContext } from "../kernel/index.ts";
+import type { RatesSnapshot } from "./rates-data.ts";
+import { ratesSnapshotOf } from "./rates-io.ts";
 import { type Recommendation, recommend, type SurveyFacts } from "./recommendation.ts";
 
 export const SURVEY_ROLES = ["founder", "office", "sales_manager", "salesperson"] as const;
@@ -47,13 +49,19 @@ export function factsOf(data: SurveyData): SurveyFacts {
   };
 }
 
-export function recommendationOf(data: SurveyData, now: Date): Recommendation {
-  return recommend(factsOf(data), now);
+/** `rates` is the business's energy-rates snapshot (ratesOf(ctx)); the bundled one when left out. */
+export function recommendationOf(data: SurveyData, now: Date, rates?: RatesSnapshot): Recommendation {
+  return recommend(factsOf(data), now, rates);
+}
+
+/** The energy-rates snapshot this business prices savings on: the one it installed, or the bundled one. */
+export function ratesOf(ctx: ToolContext): RatesSnapshot {
+  return ratesSnapshotOf(ctx.tenant);
 }
 
 /** The document with its derived recommendation recomputed (sizing, flags, framing, rebates, savings). */
-export function withDerived(data: SurveyData, now: Date): SurveyData {
-  const { framing: _framing, ...derived } = recommendationOf(data, now);
+export function withDerived(data: SurveyData, now: Date, rates?: RatesSnapshot): SurveyData {
+  const { framing: _framing, ...derived } = recommendationOf(data, now, rates);
   return { ...data, derived };
 }
 

@@ -15,7 +15,7 @@ import {
   saveSurveyData,
 } from "../../store/repos/field-sales.ts";
 import { defineTool, failure, KernelError } from "../kernel/index.ts";
-import { loadSurvey, SURVEY_ROLES, SurveyViewSchema, surveyView, withDerived } from "./survey-io.ts";
+import { loadSurvey, ratesOf, SURVEY_ROLES, SurveyViewSchema, surveyView, withDerived } from "./survey-io.ts";
 
 const MAX_PHOTOS = 40;
 
@@ -157,7 +157,7 @@ export const updateSurveyTool = defineTool({
   async run(input, ctx) {
     const survey = await loadSurvey(ctx, input.surveyId);
     const at = ctx.now.toISOString();
-    const merged = withDerived(mergeSurveyPatch(survey.data, input.patch, ctx.actor.id, at), ctx.now);
+    const merged = withDerived(mergeSurveyPatch(survey.data, input.patch, ctx.actor.id, at), ctx.now, ratesOf(ctx));
     const saved = await saveSurveyData(ctx.db, ctx.tenantId, survey.id, merged, at);
     if (!saved) throw new KernelError("survey_vanished", "survey vanished inside the apply transaction");
     return surveyView(saved);

@@ -1,5 +1,6 @@
 // The inventory pack's offline intents: "do I have a 45/5 capacitor on my truck", "reserve one for this job", "how many
-// flame sensors in the warehouse". The parts question goes to the tools in the tech's own words; answers come from results.
+// flame sensors in the warehouse", "used the capacitor on this job", "job got cancelled, release it". The parts question
+// goes to the tools in the tech's own words; answers come from results.
 import { parsePartQuery } from "../../../tools/inventory/part-query.ts";
 import {
   callsNewestFirst,
@@ -141,4 +142,87 @@ const reservePart: OfflineIntent = {
   },
 };
 
-export const inventoryIntents: readonly OfflineIntent[] = [reservePart, stockLevels, searchParts];
+/** The newest reservation asked for in this conversation: the part "it" means in "release it" or "used it". */
+function lastReserved(ctx: IntentContext): { jobId: string; partId: string } | null {
+  for (const call of callsNewestFirst(ctx)) {
+    if (call.tool !== "inventory.reserve_part") continue;
+    const { jobId, partId } = call.input;
+    if (typeof jobId === "string" && typeof partId === "string") return { jobId, partId };
+  }
+  return null;
+}
+
+// "the job got cancelled, release the capacitor", "don't need the flame sensor, put it back".
+const RELEASE =
+  /\b(?:release|unreserve|un reserve|cancel (?:the |that |my )?reservation|do not need (?:the|that|it|them)|put (?:it|them|that) back|(?:job|call) (?:got |was |is )?cancel+ed)\b/;
+// "used the 45/5 capacitor on this job", "installed the one i reserved".
+const CONSUME = /\b(?:used|installed|put in|swapped in|consumed)\b/;
+const NAMES_RESERVED = /\b(?:reserved|reservation|the part|that part|the one i (?:reserved|set aside))\b/;
+
+/** The part in "used the 45/5 capacitor i reserved" without the words about using or releasing it. */
+function closingPartWords(raw: string): string {
+  return partWords(raw)
+    .replace(
+      /\b(?:ok|okay|so|used|installed|put in|swapped in|consumed|release|unreserve|the job got cancel+ed|job|call|got|was|cancel+ed|i|we|reserved|for|on|this|that|it|them|the|one|back|put|do not need)\b/g,
+      " ",
+    )
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function closeReservationIntent(kind: "release" | "consume"): OfflineIntent {
+  const tool = kind === "release" ? "inventory.release_reservation" : "inventory.consume_reservation";
+  const what = kind === "release" ? "release reserved parts" : "record a reserved part as used";
+  return {
+    name: tool,
+    help:
+      kind === "release"
+        ? `release reserved parts when a job is cancelled — "job got cancelled, release the 45/5 capacitor"`
+        : `record a reserved part used on the job — "used the 45/5 capacitor on this job"`,
+    match(u) {
+      if (isCrmWrite(u)) return null;
+      const said = kind === "release" ? RELEASE.test(u.text) : CONSUME.test(u.text);
+      const named = namesPart(u.raw);
+      if (!said || (kind === "consume" && !named && !NAMES_RESERVED.test(u.text))) return null;
+      const used = u.text.match(/\b(?:used|installed|put in|swapped in) (\d{1,2})\b/)?.[1];
+      return (ctx) => {
+        if (!ctx.offers(tool)) return notOffered(ctx, what);
+        const done = resultsOf(ctx, tool)[0];
+        if (done) return { say: outcomeSentence(done.result) };
+        const job = jobInHand(ctx);
+        const remembered = lastReserved(ctx);
+        const jobId = job.kind === "open" || job.kind === "closed" ? job.jobId : remembered?.jobId;
+        if (!jobId) return noOpenJob(job, `say which part to ${kind === "release" ? "release" : "record"}`);
+        const extra: Record<string, unknown> =
+          kind === "consume" && used
+            ? { quantityUsed: Number(used) }
+            : kind === "release"
+              ? { reason: u.raw.slice(0, 300) }
+              : {};
+        if (!named) {
+          if (!remembered)
+            return { say: `Which part? Say e.g. "${kind === "release" ? "release" : "used"} the 45/5 capacitor".` };
+          return { calls: [{ tool, input: { jobId, partId: remembered.partId, ...extra } }] };
+        }
+        const search = resultsOf(ctx, "inventory.search_parts")[0];
+        if (!search) return { calls: [{ tool: "inventory.search_parts", input: { query: closingPartWords(u.raw) } }] };
+        if (search.result.status !== "ok") return { say: outcomeSentence(search.result) };
+        const matches = partMatches(search.result.data);
+        if (matches.length === 0)
+          return { say: "No part matches that. Say the part as on the reservation, e.g. the 45/5 capacitor." };
+        const reservedPart = matches.find((m) => m.partId === remembered?.partId);
+        const picked = reservedPart ?? choose(matches);
+        if (!("partId" in picked)) return picked;
+        return { calls: [{ tool, input: { jobId, partId: picked.partId, ...extra } }] };
+      };
+    },
+  };
+}
+
+export const inventoryIntents: readonly OfflineIntent[] = [
+  closeReservationIntent("release"),
+  closeReservationIntent("consume"),
+  reservePart,
+  stockLevels,
+  searchParts,
+];

@@ -100,7 +100,7 @@ const CRM_WRITE =
   /^(?:(?:can you|could you|please|go ahead and|i want to|i need to) )*(?:(?:add|put|leave|make|write|log|drop|stick|save) (?:a |an |the )?(?:quick |short |internal )?note\b|note (?:to|on|for)\b|remind me\b|reminder\b|set a reminder\b|remember to\b|(?:create|add|make) a task\b|new task\b|(?:create|schedule|add) a call ?back\b)/;
 /** Parts questions belong to the inventory pack. */
 const PARTS_TALK =
-  /\b(?:do (?:i|we) have|have (?:i|we) got|got any|in stock|on (?:my|the) (?:truck|van)|in the (?:warehouse|shop)|how many|reserve|set aside|stock|inventory|restock|counted|move \d+)\b/;
+  /\b(?:do (?:i|we) have|have (?:i|we) got|got any|in stock|on (?:my|the) (?:truck|van)|in the (?:warehouse|shop)|how many|reserve|reserved|reservation|unreserve|release (?:the|that|it|them|my)|set aside|stock|inventory|restock|counted|move \d+)\b/;
 
 /** A salesperson's survey words ("1840 square feet … 100 amp panel", "what would they save with a heat pump"). */
 const SALES_TALK =
