@@ -35,6 +35,8 @@ interface TurnSetup {
   actor: Actor;
   message: string;
   userMessageId: string;
+  /** The base of this turn's idempotency keys: the user message id, or the device's key of a replayed message. */
+  callKeyBase: string;
   system: string;
   messages: ModelMessage[];
   offered: AnyTool[];
@@ -71,7 +73,7 @@ function inputSchemaOf(t: AnyTool): JSONSchema7 {
 
 /** The registry's tools for this person and mode, adapted for the AI SDK. The agent adds no permission of its own. */
 function toolSetFor(setup: TurnSetup, answeredBy: string, calls: TurnCall[], seen: Set<string>): ToolSet {
-  const { deps, session, actor, message, userMessageId, emit } = setup;
+  const { deps, session, actor, message, userMessageId, callKeyBase, emit } = setup;
   const tools: ToolSet = {};
   for (const t of setup.offered) {
     tools[toolKey(t.name)] = tool<Record<string, unknown>, KernelResult>({
@@ -84,7 +86,7 @@ function toolSetFor(setup: TurnSetup, answeredBy: string, calls: TurnCall[], see
           mode: session.mode,
           channel: session.channel,
           requestedAt: deps.kernel.now().toISOString(),
-          idempotencyKey: idempotencyKeyFor(userMessageId, t.name, input),
+          idempotencyKey: idempotencyKeyFor(callKeyBase, t.name, input),
           initiatedBy: "model",
           reasoning: `${answeredBy} chose ${t.name} for ${actor.name}'s ${session.channel} message: "${message.slice(0, 200)}"`,
           evidenceRefs: [userMessageId],
@@ -257,7 +259,12 @@ export async function runTurn(
   if (!actor) throw new AgentError("unknown_actor", `No actor ${session.actorId} in this business.`);
   const emit = (event: TurnEvent) => options.onEvent?.(event);
   const history = await loadMessages(deps, session, { limit: HISTORY_MESSAGES });
-  const user = await appendMessage(deps, session, "user", { text: message });
+  const user = await appendMessage(deps, session, "user", {
+    text: message,
+    ...(options.clientMessageId ? { clientMessageId: options.clientMessageId } : {}),
+  });
+  // A replayed offline message keys its changes by the device's key (per person), so each is proposed once.
+  const callKeyBase = options.clientMessageId ? `${actor.id}:client:${options.clientMessageId}` : user.id;
 
   const finish = async (
     text: string,
@@ -308,6 +315,7 @@ export async function runTurn(
     actor,
     message,
     userMessageId: user.id,
+    callKeyBase,
     system: systemPrompt({
       channel: session.channel,
       role: actor.role,

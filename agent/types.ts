@@ -60,12 +60,19 @@ export interface TurnOptions {
   maxSteps?: number;
   /** Overrides the primary model's timeout. */
   timeoutMs?: number;
+  /**
+   * The device's key for this message (a message written offline and replayed): kept with the message, and the base
+   * of the turn's idempotency keys, so a replayed message proposes each change once.
+   */
+  clientMessageId?: string;
 }
 
 export type MessageRole = "user" | "assistant";
 
 export interface MessageContent {
   text: string;
+  /** The device's key of a message written offline (see TurnOptions.clientMessageId). */
+  clientMessageId?: string;
   calls?: TurnCall[];
   answeredBy?: string;
   fallbackReason?: string;

@@ -9,11 +9,13 @@ import { createToken } from "../../store/repos/tenants.ts";
 import { type ApiEnv, bearerAuth } from "../auth.ts";
 import { readJsonBody, refuse } from "../http.ts";
 import type { Office } from "../office.ts";
+import { QUEUE_KEY } from "./field.ts";
 
 /** The data parts the web chat streams beside its text. */
 export type WebChatData = {
   "tool-result": TurnCall;
-  turn: { answeredBy: string; fallbackReason?: string; sessionId: string };
+  /** `replayed`: the message was sent before (same device key) and this is its first answer again, nothing re-run. */
+  turn: { answeredBy: string; fallbackReason?: string; sessionId: string; replayed?: boolean };
   fallback: { reason: string };
 };
 export type WebChatMessage = UIMessage<never, WebChatData>;
@@ -41,6 +43,13 @@ const ChatBodySchema = z.object({
       }),
     )
     .min(1, "send at least one message"),
+  /**
+   * "voice" when the words came from speech: a channel like any other (propose_actions, never apply); an approval
+   * said aloud goes to the kernel's decide as the signed-in person, exactly like a tap.
+   */
+  channel: z.enum(["web", "voice"]).optional(),
+  /** The device's key of a message written with no signal and replayed: the server answers each key once. */
+  clientMessageId: z.string().regex(QUEUE_KEY, "the client message id is 8–100 letters, digits, - or _").optional(),
 });
 
 function lastUserText(messages: z.infer<typeof ChatBodySchema>["messages"]): string | null {
@@ -75,9 +84,21 @@ export function chatRoutes(office: Office, options: ChatRouteOptions = {}): Hono
   });
   const log = options.log ?? ((message, detail) => console.error(`[chat] ${message}`, detail));
 
-  const sessionFor = (c: { get(key: "grant"): ApiEnv["Variables"]["grant"] }, chatId: string) => {
+  const sessionFor = (
+    c: { get(key: "grant"): ApiEnv["Variables"]["grant"] },
+    chatId: string,
+    channel: "web" | "voice" = "web",
+  ) => {
     const { tenantId, actor, mode } = c.get("grant");
-    return agent.openSession({ tenantId, actorId: actor.id, channel: "web", mode, threadRef: `web:${chatId}` });
+    return agent.openSession({ tenantId, actorId: actor.id, channel, mode, threadRef: `web:${chatId}` });
+  };
+
+  /** The stored answer to a message this device already sent under the same key (null: never sent). */
+  const answeredBefore = async (session: AgentSession, clientMessageId: string) => {
+    const messages = await loadMessages({ store: office.store }, session, { limit: 500 });
+    const at = messages.findIndex((m) => m.role === "user" && m.content.clientMessageId === clientMessageId);
+    if (at < 0) return null;
+    return messages.slice(at + 1).find((m) => m.role === "assistant") ?? { content: { text: "", calls: [] } };
   };
 
   routes.post("/chat", async (c) => {
@@ -94,7 +115,9 @@ export function chatRoutes(office: Office, options: ChatRouteOptions = {}): Hono
     if (text.length > MAX_MESSAGE_CHARS) {
       return refuse(c, "invalid_input", `Keep a message under ${MAX_MESSAGE_CHARS} characters.`);
     }
-    const session: AgentSession = await sessionFor(c, parsed.data.id);
+    const { clientMessageId } = parsed.data;
+    const session: AgentSession = await sessionFor(c, parsed.data.id, parsed.data.channel);
+    const earlier = clientMessageId ? await answeredBefore(session, clientMessageId) : null;
 
     const stream = createUIMessageStream<WebChatMessage>({
       execute: async ({ writer }) => {
@@ -104,7 +127,23 @@ export function chatRoutes(office: Office, options: ChatRouteOptions = {}): Hono
           if (textId !== null) writer.write({ type: "text-end", id: textId });
           textId = null;
         };
+        if (earlier) {
+          // Sent before under this key: the first answer again, and nothing runs twice.
+          for (const call of earlier.content.calls ?? []) {
+            writer.write({ type: "data-tool-result", id: randomUUID(), data: call });
+          }
+          const id = randomUUID();
+          const said = earlier.content.text || "This message was already received and is being answered.";
+          writer.write({ type: "text-start", id });
+          writer.write({ type: "text-delta", id, delta: said });
+          writer.write({ type: "text-end", id });
+          const answeredBy = "answeredBy" in earlier.content ? (earlier.content.answeredBy ?? "agent") : "agent";
+          writer.write({ type: "data-turn", data: { answeredBy, sessionId: session.id, replayed: true } });
+          writer.write({ type: "finish" });
+          return;
+        }
         const result = await agent.runTurn(session, text, {
+          ...(clientMessageId ? { clientMessageId } : {}),
           onEvent: (event) => {
             if (event.type === "text-delta") {
               if (textId === null) {
@@ -151,8 +190,14 @@ export function chatRoutes(office: Office, options: ChatRouteOptions = {}): Hono
     if (!c.get("grant")) return refuse(c, "forbidden", "Sign in first.");
     const id = c.req.param("id");
     if (!CHAT_ID.test(id)) return refuse(c, "invalid_input", "The chat id is 1–80 letters, digits, - or _.");
-    const session = await sessionFor(c, id);
-    const messages = await loadMessages({ store: office.store }, session, { limit: 200 });
+    // Typed and spoken messages of one chat are two sessions (channels web and voice) shown as one conversation.
+    const sessions = [await sessionFor(c, id), await sessionFor(c, id, "voice")];
+    const messages = (
+      await Promise.all(sessions.map((session) => loadMessages({ store: office.store }, session, { limit: 200 })))
+    )
+      .flat()
+      .sort((a, b) => (a.createdAt === b.createdAt ? 0 : a.createdAt < b.createdAt ? -1 : 1))
+      .slice(-200);
     return c.json({ id, messages: toUiMessages(messages) });
   });
 

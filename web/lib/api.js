@@ -24,13 +24,21 @@ export async function api(path, { method = "GET", body } = {}) {
   return { ok: response.ok, status: response.status, body: parsed };
 }
 
-/** Posts a chat turn and calls onChunk for every UI message stream chunk as it arrives. */
-export async function streamChat(chatId, text, onChunk) {
+/**
+ * Posts a chat turn and calls onChunk for every UI message stream chunk as it arrives. `channel` is "voice" for words
+ * that came from speech; `clientMessageId` is the queue key of a message written offline (the server answers it once).
+ */
+export async function streamChat(chatId, text, onChunk, { channel, clientMessageId } = {}) {
   const response = await fetch("/api/chat", {
     method: "POST",
     credentials: "same-origin",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ id: chatId, messages: [{ role: "user", parts: [{ type: "text", text }] }] }),
+    body: JSON.stringify({
+      id: chatId,
+      messages: [{ role: "user", parts: [{ type: "text", text }] }],
+      ...(channel ? { channel } : {}),
+      ...(clientMessageId ? { clientMessageId } : {}),
+    }),
   });
   if (response.status === 401) signInAgain();
   if (!response.ok || !response.body) {
