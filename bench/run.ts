@@ -5,8 +5,10 @@ import { measureFirstTokenMs } from "../server/routes/chat.ts";
 import { measureAckMs } from "../test/fixtures-slack/measure-ack.ts";
 import { benchAgent } from "./agent.ts";
 import { benchImports } from "./imports.ts";
+import { benchMcp } from "./mcp.ts";
 import { fmt } from "./measure.ts";
 import { benchSpine } from "./spine.ts";
+import { benchTriggers } from "./triggers.ts";
 
 const json = process.argv.includes("--json");
 const results: Record<string, unknown> = {};
@@ -36,5 +38,10 @@ results.webFirstTokenMs = firstToken;
 log(
   `web chat time to first streamed token (offline model): median ${fmt(firstToken[Math.floor(firstToken.length / 2)] ?? 0, 1)} ms`,
 );
+
+results.mcpStdio = await benchMcp(log);
+
+console.log("\n## autonomy");
+results.triggers = await benchTriggers(log);
 
 if (json) console.log(JSON.stringify(results));

@@ -22,7 +22,12 @@ Usage: office <command> [options]      (--tenant defaults to demo; the store is 
   audit verify [--json]                             walk the audit hash chain
   freeze [--actor <id>]                             sev0 stop: refuse every write in the business
   unfreeze --actor <founder-id>                     lift the stop (founder only)
+  triggers run [--tenant <t>] [--json]              scan for what is slipping; each new trigger gets a suggested proposal
+  governance show <contract-id> [--json]            a governed change's state and the ordered history of its steps
+  governance list [--status S] [--json]             governed changes and open incidents
   repair screen [--json] "<text>"                   run the hazard detector on one message
+  rates show [--state XX] [--json]                  the energy rates savings are priced on, with their vintage
+  rates refresh --from <file.csv|json> [--json]     check a new rates snapshot and stage it for approval
   mcp --token <token>                               speak MCP over stdio (nothing else on stdout)
   chat --actor <id> [--json] ["message"]            talk to the office agent (interactive without a message)
   import <file> [--profile P] [--actor id] [--json] stage a customer export: mapping, dedupe, merge proposals
@@ -44,6 +49,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   freeze: async () => (await import("./commands/freeze.ts")).freezeCommand("sev0_stop"),
   unfreeze: async () => (await import("./commands/freeze.ts")).freezeCommand("active"),
   repair: async () => (await import("./commands/repair.ts")).repairCommand,
+  triggers: async () => (await import("./commands/triggers.ts")).triggersCommand,
+  governance: async () => (await import("./commands/governance.ts")).governanceCommand,
+  rates: async () => (await import("./commands/rates.ts")).ratesCommand,
   mcp: async () => (await import("./commands/mcp.ts")).mcpCommand,
   import: async () => (await import("./commands/import.ts")).importCommand,
   chat: async () => (await import("./commands/chat.ts")).chatCommand,

@@ -7,3 +7,4 @@ export * from "./proposals.ts";
 export * from "./records.ts";
 export * from "./results.ts";
 export * from "./roles.ts";
+export * from "./settings.ts";

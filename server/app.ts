@@ -5,7 +5,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { type ApiEnv, bearerAuth } from "./auth.ts";
-import { chatRoutes } from "./routes/chat.ts";
+import { type ChatRouteOptions, chatRoutes } from "./routes/chat.ts";
 import { sessionCookieAuth, webRoutes } from "./routes/web.ts";
 import type { SlackApp } from "./slack/index.ts";
 import { refusal } from "./http.ts";
@@ -15,8 +15,11 @@ import { manualRoutes } from "./routes/manual.ts";
 import { openApiRoutes } from "./routes/openapi.ts";
 import { importRoutes } from "./routes/imports.ts";
 import { proposalRoutes } from "./routes/proposals.ts";
+import { reviewRoutes } from "./routes/review.ts";
 import { readRoutes } from "./routes/reads.ts";
 import { toolRoutes } from "./routes/tools.ts";
+import { fieldRoutes } from "./routes/field.ts";
+import { pwaRoutes } from "./routes/pwa.ts";
 import { publicRoutes } from "./routes/public.ts";
 import { mcpHttpHandler } from "../mcp/index.ts";
 
@@ -27,6 +30,8 @@ export interface AppOptions {
   log?: (message: string, detail: Record<string, unknown>) => void;
   /** Largest accepted request body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /** The web chat's model (default: Claude when ANTHROPIC_API_KEY is set, else offline); the evals pass a hostile one. */
+  chat?: ChatRouteOptions;
 }
 
 /** /api paths that need no token: they describe the API, never a tenant's data. */
@@ -56,9 +61,13 @@ export function createApp(office: Office, options: AppOptions = {}): Hono<ApiEnv
   app.route("/api", readRoutes(office));
   app.route("/api/tools", toolRoutes(office));
   app.route("/api", proposalRoutes(office));
+  app.route("/api", reviewRoutes(office));
   app.route("/api", importRoutes(office));
-  app.route("/api", chatRoutes(office));
+  app.route("/api", chatRoutes(office, options.chat));
   app.route("/", webRoutes(office));
+  // The installable field app: service worker, offline bundle, icons; the field snapshot and the offline replay.
+  app.route("/", pwaRoutes());
+  app.route("/api", fieldRoutes(office));
   // Slack events: the receiver verifies Slack's signature on the raw body; no bearer token, no /api body limit.
   const slackHandle = options.slack?.handle;
   if (slackHandle) app.post("/slack/events", (c) => slackHandle(c.req.raw));

@@ -1,13 +1,15 @@
 // Opens a running office: the store (migrated), the demo tenant on first start, the registry and the kernel.
 // Every channel (server, CLI, MCP) starts here, so they share one kernel and one store.
+import { advisorFromEnv } from "../agent/models/claude-advisor.ts";
 import { seedDemo } from "../fixtures/demo.ts";
 import { seedFieldRepair } from "../fixtures/field-repair.ts";
 import { seedPriceBook, seedSalesSamples } from "../fixtures/price-book.ts";
 import { defaultStorePath, openStore, type Store } from "../store/index.ts";
 import { listTenantIds } from "../store/repos/tenants.ts";
+import { attachGovernance, resumeGovernance } from "../tools/governance/index.ts";
 import { createRegistry } from "../tools/index.ts";
 import { seedDemoActivity } from "./demo-activity.ts";
-import { Kernel } from "../tools/kernel/index.ts";
+import { type Advisor, Kernel } from "../tools/kernel/index.ts";
 
 export interface Office {
   store: Store;
@@ -29,6 +31,8 @@ export interface OpenOfficeOptions {
    * queue of the demo has something in it. The product's entry points turn it on; tests ask for it when they need it.
    */
   demoActivity?: boolean;
+  /** Advice for the photo, research and diagnose tools. Default: Claude when ANTHROPIC_API_KEY is set; null: none. */
+  advisor?: Advisor | null;
 }
 
 export async function openOffice(options: OpenOfficeOptions = {}): Promise<Office> {
@@ -41,15 +45,22 @@ export async function openOffice(options: OpenOfficeOptions = {}): Promise<Offic
     await seedPriceBook(store, "demo", clock());
     await seedSalesSamples(store, "demo", clock());
   }
+  const advisor = options.advisor === undefined ? advisorFromEnv() : options.advisor;
   const kernel = new Kernel({
     store,
     registry: createRegistry(),
     clock,
+    ...(advisor ? { advisor } : {}),
     ...(options.proposalTtlMs ? { proposalTtlMs: options.proposalTtlMs } : {}),
   });
   if (seeded && options.demoActivity) await seedDemoActivity(kernel, store);
   // A crash between an approval and its apply leaves it approved: finish those exactly once before serving.
-  for (const tenantId of await listTenantIds(store.db)) await kernel.resumeApproved(tenantId);
+  attachGovernance(kernel);
+  for (const tenantId of await listTenantIds(store.db)) {
+    await kernel.resumeApproved(tenantId);
+    // Contracts a crash left between the job and its rollout finish their health, audit and rollout steps.
+    await resumeGovernance(kernel, tenantId);
+  }
   return {
     store,
     kernel,

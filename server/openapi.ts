@@ -13,6 +13,7 @@ import {
   RefusalSchema,
 } from "./payloads.ts";
 import { READ_ROUTES } from "./read-routes.ts";
+import { BulkDecideBodySchema, BulkDecideResultSchema, ReviewQueueSchema } from "./routes/review.ts";
 
 type JsonObject = Record<string, unknown>;
 
@@ -76,6 +77,8 @@ export function buildOpenApi(registry: Registry): JsonObject {
     ProposalList: jsonSchema(ProposalListSchema),
     ProposalEnvelope: jsonSchema(ProposalEnvelopeSchema),
     Health: jsonSchema(HealthSchema),
+    ReviewQueue: jsonSchema(ReviewQueueSchema),
+    BulkDecideResult: jsonSchema(BulkDecideResultSchema),
   };
   const paths: JsonObject = {};
 
@@ -155,6 +158,26 @@ export function buildOpenApi(registry: Registry): JsonObject {
     },
   };
 
+  paths["/api/review.json"] = {
+    get: {
+      summary: "The review queue: pending proposals grouped by the trigger that raised them, with reasoning and diff",
+      description:
+        "Each proposal carries its reasoning, confidence, evidence refs and whether this person may decide it (the " +
+        "kernel's policy). A governed change shows each setting's current value as the before of its diff.",
+      responses: { "200": ok("Groups of pending proposals", "ReviewQueue"), ...AUTH_ERRORS },
+    },
+  };
+  paths["/api/proposals/bulk-decide"] = {
+    post: {
+      summary: "Approve (or reject) several low-risk proposals at once, each decided and reported on its own",
+      description:
+        "Every id runs through kernel.decide as the token's actor, so each is re-checked; a proposal that is not low " +
+        "risk, or that this person may not decide, is refused by itself and the others still go through. Deciding an " +
+        "already decided proposal changes nothing.",
+      requestBody: { required: true, content: json(jsonSchema(BulkDecideBodySchema, "input")) },
+      responses: { "200": ok("One result per id", "BulkDecideResult"), ...AUTH_ERRORS },
+    },
+  };
   paths["/api/openapi.json"] = {
     get: { summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document" } } },
   };
@@ -209,6 +232,7 @@ export function buildOpenApi(registry: Registry): JsonObject {
   paths["/"] = { get: html("Web chat (signed in; otherwise redirects to /login)") };
   paths["/review"] = { get: html("Review queue: pending proposals with their before/after diff") };
   paths["/dashboard"] = { get: html("Dashboard page") };
+  paths["/telemetry"] = { get: html("Telemetry page: what the office noticed and how people decided, as charts") };
   paths["/login"] = {
     get: html("Sign in by pasting a token"),
     post: {
@@ -240,12 +264,71 @@ export function buildOpenApi(registry: Registry): JsonObject {
   };
   paths["/api/chat"] = {
     post: {
-      summary: "One chat turn through the agent, streamed as an AI SDK UI message stream",
+      summary:
+        "One chat turn through the agent, streamed as an AI SDK UI message stream. Body { id, messages, channel?: " +
+        "web | voice, clientMessageId? }: voice is a channel like web (proposals only); a clientMessageId already " +
+        "answered gets its first answer back",
       responses: { "200": { description: "UI message stream (text/event-stream)" }, ...RESULT_ERRORS },
     },
   };
   paths["/api/chat/{id}/messages"] = {
     get: { summary: "A stored conversation", responses: { "200": { description: "Messages" } } },
+  };
+  // The installable field app (README "In the field"): its own files need no session; the field API reads and
+  // replays as the signed-in person through the kernel.
+  const script = (summary: string): JsonObject => ({
+    summary,
+    security: [],
+    responses: { "200": { description: "JavaScript", content: { "text/javascript": { schema: { type: "string" } } } } },
+  });
+  paths["/field"] = { get: html("Field page: sizing, readings and notes that work with no signal (signed in)") };
+  paths["/sw.js"] = { get: script("The service worker: caches the app shell and the person's last field snapshot") };
+  paths["/pwa/field-core.js"] = {
+    get: script("The packs' pure modules (sizing, tiers, flags, savings, hazard screen) bundled for the browser"),
+  };
+  for (const size of [192, 512]) {
+    paths[`/pwa/icon-${size}.png`] = {
+      get: {
+        summary: `App icon, ${size}×${size}`,
+        security: [],
+        responses: { "200": { description: "PNG", content: { "image/png": { schema: { type: "string" } } } } },
+      },
+    };
+  }
+  paths["/api/field/snapshot.json"] = {
+    get: {
+      summary:
+        "What the person needs in the field, read through the kernel as them (cost already stripped by role): today, " +
+        "their tech profile and gates, the price book, and the customers, surveys and jobs in hand",
+      parameters: ["customer", "job", "survey"].map((name) => ({
+        name,
+        in: "query",
+        required: false,
+        description: `A ${name} id in hand (repeatable, at most 5)`,
+        schema: { type: "string" },
+      })),
+      responses: { "200": { description: "Snapshot", content: json({ type: "object" }) }, ...AUTH_ERRORS },
+    },
+  };
+  paths["/api/field/replay"] = {
+    post: {
+      summary:
+        "Replays one change queued offline ({ key, tool, input }); the device's key is the idempotency key, so a " +
+        "second replay returns the first proposal. Writes become proposals; a changed record is duplicate_or_conflict",
+      requestBody: {
+        required: true,
+        content: json({
+          type: "object",
+          required: ["key", "tool", "input"],
+          properties: {
+            key: { type: "string", pattern: "^[A-Za-z0-9_-]{8,100}$" },
+            tool: { type: "string" },
+            input: { type: "object" },
+          },
+        }),
+      },
+      responses: { "200": ok("The kernel's result (usually proposed)", "ApiResult"), ...RESULT_ERRORS },
+    },
   };
   paths["/slack/events"] = {
     post: {
@@ -263,6 +346,42 @@ export function buildOpenApi(registry: Registry): JsonObject {
   };
   paths["/support/triage"] = publicJson("Public triage: emergency detection, then high-level possible causes");
   paths["/support/request"] = publicJson("Public service request: becomes an intake item once the office approves it");
+  // One page per business on a host running several shops; an unknown business is the plain 404 of any unknown path.
+  const tenantSlug = {
+    name: "tenantSlug",
+    in: "path",
+    required: true,
+    description: "The business's id (e.g. acme)",
+    schema: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" },
+  };
+  const perTenant = (entry: JsonObject): JsonObject => {
+    const post = entry["post"] as JsonObject;
+    const responses = post["responses"] as JsonObject;
+    return {
+      post: {
+        ...post,
+        parameters: [tenantSlug],
+        responses: { ...responses, "404": refused("No such business page (same answer as any unknown path)") },
+      },
+    };
+  };
+  paths["/support/{tenantSlug}"] = {
+    get: {
+      summary: "One business's public triage page (rate limit and intake in that business); 404 when there is none",
+      security: [],
+      parameters: [tenantSlug],
+      responses: {
+        "200": { description: "HTML page", content: { "text/html": { schema: { type: "string" } } } },
+        "404": refused("No such business page (same answer as any unknown path)"),
+      },
+    },
+  };
+  paths["/support/{tenantSlug}/triage"] = perTenant(
+    publicJson("Public triage for one business: emergency detection, then high-level possible causes"),
+  );
+  paths["/support/{tenantSlug}/request"] = perTenant(
+    publicJson("Public service request to one business: an intake item there once its office approves it"),
+  );
   paths["/mcp"] = {
     post: {
       summary: "MCP over Streamable HTTP (stateless): the bearer token decides tenant, actor and mode",

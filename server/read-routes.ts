@@ -11,6 +11,7 @@ import {
   OutboundQueueSchema,
   WeeklySummarySchema,
 } from "../contracts/index.ts";
+import { TelemetrySchema } from "../tools/ops/telemetry.ts";
 
 export interface ReadRoute {
   /** Path under /api. */
@@ -88,5 +89,13 @@ export const READ_ROUTES: readonly ReadRoute[] = [
     schema: BusinessProfileSchema,
     schemaName: "BusinessProfile",
     purpose: "Standalone tenant config, trade terms, branding and policies",
+  },
+  {
+    path: "/telemetry.json",
+    tool: "ops.telemetry",
+    query: [],
+    schema: TelemetrySchema,
+    schemaName: "Telemetry",
+    purpose: "Autonomy telemetry: triggers, scans, suggestions, approval rates and times, refusals, governance",
   },
 ];

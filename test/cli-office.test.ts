@@ -152,8 +152,15 @@ describe("office CLI", { timeout: 120_000 }, () => {
     const write = office("call", "crm.create_task", "--actor", "founder", "--input", '{"title":"Call back"}');
     expect(write.code).toBe(3);
     expect(json<CliResult>(write)).toMatchObject({ status: "refused", failure: { class: "adapter_unavailable" } });
+    // The founder is told: a sev0 incident is open while frozen, closed when the founder lifts it.
+    const incidents = () =>
+      json<{ data: { incidents: { kind: string }[] } }>(
+        office("call", "governance.list_contracts", "--actor", "founder", "--input", "{}"),
+      ).data.incidents.map((i) => i.kind);
+    expect(incidents()).toContain("sev0_stop");
     expect(office("unfreeze", "--tenant", "demo", "--actor", "sales-1").code).toBe(3);
     expect(office("unfreeze", "--tenant", "demo", "--actor", "founder").code).toBe(0);
+    expect(incidents()).not.toContain("sev0_stop");
   });
 
   it("audit verify holds, then names the entry that was altered behind the store's back", () => {

@@ -1,7 +1,9 @@
 // tools/: every pack's tool list, combined into the one registry all channels adapt.
 import { crmTools } from "./crm/index.ts";
+import { governanceTools } from "./governance/index.ts";
 import { importsTools } from "./imports/index.ts";
 import { inventoryTools } from "./inventory/index.ts";
+import { opsTools } from "./ops/index.ts";
 import { type AnyTool, Registry } from "./kernel/index.ts";
 import { pricingTools } from "./pricing/index.ts";
 import { publicTools } from "./public/index.ts";
@@ -16,6 +18,8 @@ export const allTools: readonly AnyTool[] = [
   ...repairTools,
   ...inventoryTools,
   ...publicTools,
+  ...opsTools,
+  ...governanceTools,
 ];
 
 export function createRegistry(): Registry {

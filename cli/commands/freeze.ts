@@ -2,7 +2,8 @@
 // lifting it takes the founder. Both are written to the audit chain in the same transaction as the change.
 import { parseArgs } from "node:util";
 import type { Actor } from "../../contracts/index.ts";
-import { appendAudit } from "../../store/repos/audit.ts";
+import { appendAudit, verifyAuditChain } from "../../store/repos/audit.ts";
+import { closeOpenIncidentsOfKind, openIncident } from "../../store/repos/governance.ts";
 import { getTenant, setTenantHealth } from "../../store/repos/tenants.ts";
 import { type Command, EXIT, parseOrExplain, print, TENANT_OPTION, UsageError, warn } from "../io.ts";
 import { requireActor, requireTenant, withOffice } from "../office-session.ts";
@@ -44,13 +45,26 @@ export function freezeCommand(target: HealthStatus): Command {
         const tenant = await getTenant(tx, tenantId);
         if (tenant?.status === target) return false;
         await setTenantHealth(tx, tenantId, { status: target });
-        await appendAudit(tx, tenantId, { ...entry, outcome: "ok" });
+        const head = await verifyAuditChain(tx, tenantId);
+        await appendAudit(tx, tenantId, { ...entry, outcome: "ok", mutation: { auditEntriesPreserved: head.length } });
+        if (target === "sev0_stop") {
+          // The founder is told through the incident list (web, digest); the evidence is the untouched store and chain.
+          openIncident(tx, {
+            tenantId,
+            contractId: null,
+            kind: "sev0_stop",
+            summary: `Frozen by ${actor?.id ?? "the server operator"}: writes stopped; ${head.length} audit entries preserved (chain ${head.ok ? "verifies" : `broken at ${head.brokenAt}`}).`,
+            openedAt: at,
+          });
+        } else {
+          closeOpenIncidentsOfKind(tx, tenantId, "sev0_stop", at);
+        }
         return true;
       });
       if (target === "sev0_stop") {
         print(
           changed
-            ? `${tenantId} is frozen (sev0 stop): every write is refused, reads still serve real data.`
+            ? `${tenantId} is frozen (sev0 stop): every write is refused, reads still serve real data; evidence preserved and an incident opened for the founder.`
             : `${tenantId} was already frozen.`,
         );
       } else {

@@ -53,6 +53,11 @@ export const serveCommand: Command = async (argv) => {
   await slack?.start();
   if (slack)
     print(slack.mode === "socket" ? "Slack: Socket Mode connected." : `Slack events: ${server.url}/slack/events`);
+  const { startScheduler, intervalFromEnv } = await import("../../server/scheduler.ts");
+  const scheduler = startScheduler(office);
+  print(
+    `Trigger scans and health checks every ${Math.round(intervalFromEnv() / 60_000)} min (OFFICE_SCAN_INTERVAL_MS).`,
+  );
   print("Stop with Ctrl-C.");
 
   return new Promise<number>((resolve) => {
@@ -66,6 +71,7 @@ export const serveCommand: Command = async (argv) => {
         if (finished) return;
         finished = true;
         void slack?.stop().catch(() => undefined);
+        scheduler.stop();
         office.close();
         resolve(EXIT.ok);
       };

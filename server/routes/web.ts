@@ -217,6 +217,8 @@ export function webRoutes(office: Office): Hono<ApiEnv> {
     ["/", "index.html"],
     ["/review", "review.html"],
     ["/dashboard", "dashboard.html"],
+    ["/telemetry", "telemetry.html"],
+    ["/field", "field.html"],
   ] as const) {
     routes.get(path, async (c) => {
       if (!(await cookieGrant(office, c))) return c.redirect("/login", 303);

@@ -26,6 +26,7 @@ import {
   techProfiles,
 } from "../schema-field.ts";
 import { importBatches, transcripts } from "../schema-imports.ts";
+import { agreements, govContracts } from "../schema-ops.ts";
 
 const ENTITY_TABLES = {
   customer: customers,
@@ -48,6 +49,8 @@ const ENTITY_TABLES = {
   sales_proposal: salesProposals,
   import_batch: importBatches,
   transcript: transcripts,
+  agreement: agreements,
+  gov_contract: govContracts,
 } as const;
 
 export type EntityKind = keyof typeof ENTITY_TABLES;

@@ -159,3 +159,8 @@ export async function resolveToken(db: Db, secret: string, now: Date): Promise<T
   const mode: ChannelMode = row.mode === "read_only" ? "read_only" : "propose_actions";
   return { tenantId: row.tenantId, actor, mode };
 }
+
+/** Writes a tenant's whole config (the governance job's steps and rollbacks, inside the safe apply transaction). */
+export async function setTenantConfig(db: Db, tenantId: string, config: Record<string, unknown>): Promise<void> {
+  db.update(tenants).set({ config }).where(eq(tenants.id, tenantId)).run();
+}

@@ -20,6 +20,7 @@ import type { Kernel } from "../kernel/index.ts";
 import { type Suggestion, SUGGESTION_TOOLS, type TriggerFacts, templateSuggestion } from "./suggest.ts";
 import { type Thresholds, thresholdsOf, type TriggerType } from "./thresholds.ts";
 import { opsCounters } from "./counters.ts";
+import { modelSuggester } from "./model-suggester.ts";
 
 /** A model that writes suggestions (Claude when a key is set). Its answer is validated; null or bad → template. */
 export interface Suggester {
@@ -60,6 +61,7 @@ export function detectorParams(now: Date, t: Thresholds): DetectorParams {
 }
 
 const running = new Set<string>();
+export const MODEL_SUGGESTIONS_PER_SCAN = 25;
 
 /** One scan of one tenant. Idempotent: a condition that persists keeps its trigger; re-running emits nothing new. */
 export async function scanTenant(
@@ -107,8 +109,10 @@ export async function scanTenant(
       }
       return id;
     });
-    opsCounters.triggersEmitted(report.emitted);
-    await suggestFor(kernel, tenantId, triggersWithoutSuggestion(kernel.store.db, tenantId), report, options.suggester);
+    opsCounters.triggersEmitted(tenantId, report.emitted);
+    // With a key the model writes the suggestion (checked by code); without one, the offline template does.
+    const suggester = options.suggester ?? (kernel.advisor ? modelSuggester(kernel.advisor) : undefined);
+    await suggestFor(kernel, tenantId, triggersWithoutSuggestion(kernel.store.db, tenantId), report, suggester);
     report.durationMs = performance.now() - started;
     await kernel.store.write((tx) =>
       finishScan(tx, tenantId, scanId, {
@@ -138,6 +142,7 @@ async function suggestFor(
     for (const t of triggers) report.refusedSuggestions.push({ triggerId: t.id, reason: "no system actor" });
     return;
   }
+  let modelBudget = MODEL_SUGGESTIONS_PER_SCAN;
   for (const t of triggers) {
     const facts: TriggerFacts = {
       triggerId: t.id,
@@ -147,7 +152,9 @@ async function suggestFor(
       context: t.context,
       now: kernel.now(),
     };
-    const suggestion = await chooseSuggestion(facts, suggester);
+    // A model writes at most MODEL_SUGGESTIONS_PER_SCAN per scan (a first scan can raise hundreds); the rest use
+    // the template, so a scan's time and cost stay bounded.
+    const suggestion = await chooseSuggestion(tenantId, facts, modelBudget-- > 0 ? suggester : undefined);
     const result = await kernel.execute(suggestion.tool, suggestion.input, {
       tenantId,
       actor: system,
@@ -165,7 +172,7 @@ async function suggestFor(
     if (result.status === "proposed" && result.proposal) {
       await kernel.store.write((tx) => setTriggerSuggestion(tx, tenantId, t.id, result.proposal?.id as string));
       report.suggestions.push(result.proposal.id);
-      opsCounters.suggestion(suggestion.source);
+      opsCounters.suggestion(tenantId, suggestion.source);
     } else {
       const reason = result.status === "refused" ? result.failure.reason : result.status;
       report.refusedSuggestions.push({ triggerId: t.id, reason });
@@ -174,10 +181,14 @@ async function suggestFor(
 }
 
 /** The model's suggestion when it is usable, else the template. Code keeps the record, evidence and tool in bounds. */
-async function chooseSuggestion(facts: TriggerFacts, suggester: Suggester | undefined): Promise<Suggestion> {
+async function chooseSuggestion(
+  tenantId: string,
+  facts: TriggerFacts,
+  suggester: Suggester | undefined,
+): Promise<Suggestion> {
   const template = templateSuggestion(facts);
   if (!suggester) return template;
-  opsCounters.modelCall();
+  opsCounters.modelCall(tenantId);
   let proposed: Suggestion | null = null;
   try {
     proposed = await suggester.suggest(facts);
@@ -191,7 +202,7 @@ async function chooseSuggestion(facts: TriggerFacts, suggester: Suggester | unde
     proposed.confidence <= 1 &&
     proposed.reasoning.trim().length > 0;
   if (!usable || !proposed) {
-    opsCounters.modelFallback();
+    opsCounters.modelFallback(tenantId);
     return template;
   }
   // The model writes the words; code pins the record it is about and the evidence it cites.

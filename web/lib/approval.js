@@ -12,10 +12,15 @@ const OUTCOME_WORDS = {
   superseded: "This proposal was edited into a newer version.",
 };
 
-/** A live card for one proposal; `input` (the tool input) seeds the Edit box when the server does not send it. */
-export function approvalCard(proposal, input) {
+/**
+ * A live card for one proposal; `input` (the tool input) seeds the Edit box when the server does not send it.
+ * `known` is the server's can-decide answer when the caller already has it (the review queue), saving a request.
+ */
+export function approvalCard(proposal, input, known) {
   const card = el("article", { class: "card approval" });
   const state = { proposal, input, decision: null, editing: false, outcome: null, busy: false };
+  // A suggestion's why (reasoning, confidence, evidence) comes with the queue, not with a decision's answer: keep it.
+  const why = suggestionFacts(proposal);
 
   const render = () => {
     const p = state.proposal;
@@ -34,6 +39,7 @@ export function approvalCard(proposal, input) {
         el("span", { class: `badge status status-${p.status}`, "data-role": "status" }, p.status),
       ),
       el("p", { class: "summary" }, p.preview.summary),
+      why,
       diffTable(p.preview.changes),
       el("p", { class: "who" }, el("strong", {}, "Who may approve: "), p.approver.rule),
       el("p", { class: "meta" }, `Asked by ${p.requestedBy} · ${p.tool} · expires ${formatWhen(p.expiresAt)}`),
@@ -192,9 +198,31 @@ export function approvalCard(proposal, input) {
   }
 
   card.refreshStatus = refreshStatus;
-  render();
-  void checkRights();
+  if (known) {
+    state.decision = { mayDecide: known.mayDecide, reason: known.reason ?? null };
+    if (known.input !== undefined) state.input = known.input;
+    render();
+  } else {
+    render();
+    void checkRights();
+  }
   return card;
+}
+
+/** Why the office suggested this: its reasoning, confidence and the records it points to (null for a person's ask). */
+function suggestionFacts(p) {
+  const hasConfidence = typeof p.confidence === "number";
+  const evidence = Array.isArray(p.evidenceRefs) ? p.evidenceRefs : [];
+  if (!p.reasoning && !hasConfidence && evidence.length === 0) return null;
+  const fact = (label, role, value) =>
+    el("div", { class: "fact" }, el("dt", {}, label), el("dd", { "data-role": role }, value));
+  return el(
+    "dl",
+    { class: "facts why" },
+    p.reasoning ? fact("Why", "reasoning", p.reasoning) : null,
+    hasConfidence ? fact("Confidence", "confidence", `${Math.round(p.confidence * 100)}%`) : null,
+    evidence.length > 0 ? fact("Evidence", "evidence", evidence.join(", ")) : null,
+  );
 }
 
 /** The preview's field changes: what each record holds now and what it would hold. */

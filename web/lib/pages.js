@@ -1,9 +1,11 @@
-// The review queue, the dashboard, the login page's messages and the signed-in header. Each reads the REST API
+// The dashboard, the login page's messages and the signed-in header. Each reads the REST API
 // as the signed-in person; what they may see and do is the server's answer.
 import { api } from "./api.js";
-import { approvalCard } from "./approval.js";
 import { dashboardCard, refusalNotice } from "./cards.js";
-import { clear, el } from "./dom.js";
+import { clear } from "./dom.js";
+
+// The review queue lives in its own module; app.js finds it here with the other pages.
+export { startReview } from "./review.js";
 
 /** Fills "signed in as" in the header. */
 export async function showWhoAmI() {
@@ -13,26 +15,6 @@ export async function showWhoAmI() {
   if (ok && body?.actor) {
     slot.textContent = `${body.actor.name} (${body.actor.role.replaceAll("_", " ")})${body.mode === "read_only" ? " · read-only" : ""}`;
   }
-}
-
-export async function startReview() {
-  const list = document.getElementById("queue");
-  const load = async () => {
-    clear(list).append(el("p", { class: "meta" }, "Loading the queue…"));
-    const { ok, body } = await api("/api/proposals.json?status=pending");
-    clear(list);
-    if (!ok) {
-      list.append(refusalNotice(body?.failure));
-      return;
-    }
-    if (body.proposals.length === 0) {
-      list.append(el("p", { class: "notice", "data-role": "empty" }, "Nothing is waiting for a decision."));
-      return;
-    }
-    for (const proposal of body.proposals) list.append(approvalCard(proposal));
-  };
-  document.getElementById("reload")?.addEventListener("click", () => void load());
-  await load();
 }
 
 export async function startDashboard() {
