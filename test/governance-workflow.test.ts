@@ -8,6 +8,7 @@ import { getTenant } from "../store/repos/tenants.ts";
 import { settleContract } from "../tools/governance/engine.ts";
 import { assertMove, WorkflowOrderError } from "../tools/governance/rules.ts";
 import { thresholdsOf } from "../tools/ops/thresholds.ts";
+import { pricingConfigFrom } from "../tools/pricing/defaults.ts";
 import { expectStatus, makeOffice, type TestOffice } from "./helpers.ts";
 
 let office: TestOffice;
@@ -295,6 +296,14 @@ describe("constitutional constraints", () => {
     const screened = await office.call("tech-1", "repair.screen", { text: "smells like gas in the basement" });
     expect(screened.status).not.toBe("refused");
     expect((await verifyAuditChain(office.store.db, "demo")).ok).toBe(true);
+  });
+
+  it("a governed deposit change is what the pricing pack then reads", async () => {
+    const deposit = await file("office-1", "deposit should be 50% at acceptance");
+    await office.decide("founder", deposit.reviewProposalId as string, "approve");
+    expect(getContract(office.store.db, "demo", deposit.contractId as string)?.status).toBe("COMPLETED");
+    expect(pricingConfigFrom(await config()).depositPct).toBe(50);
+    expect(pricingConfigFrom(await config()).rules.markupPctByCategory.equipment).toBe(40);
   });
 
   it("a pack the business turned off through the workflow is unavailable", async () => {
