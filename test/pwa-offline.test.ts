@@ -11,7 +11,7 @@ import { type Office, openOffice } from "../server/office.ts";
 import { createToken, getActor } from "../store/repos/tenants.ts";
 import { humanCall } from "../tools/kernel/index.ts";
 import { type RunningServer, startServer, webTestApp } from "./fixtures-web/app.ts";
-import { HAS_CHROMIUM, launchChromium, STEP_MS, signedIn, untilControlled, warnIfNoChromium } from "./pwa-browser.ts";
+import { HAS_CHROMIUM, launchChromium, STEP_MS, signedIn, untilControlled, warnIfNoChromium } from "./browser.ts";
 
 warnIfNoChromium("the field app offline");
 

@@ -19,7 +19,7 @@ import { type BillMonth, climateZoneForState, type SavingsInput, savingsProfile 
 import { sizeHome } from "../tools/survey/sizing.ts";
 import { categoryForEquipment, type EquipmentType, SYSTEM_CATEGORIES, tiersFor } from "../tools/survey/tiers.ts";
 import { type RunningServer, startServer, webTestApp } from "./fixtures-web/app.ts";
-import { HAS_CHROMIUM, launchChromium, STEP_MS, warnIfNoChromium } from "./pwa-browser.ts";
+import { HAS_CHROMIUM, launchChromium, STEP_MS, warnIfNoChromium } from "./browser.ts";
 
 warnIfNoChromium("server/browser parity");
 

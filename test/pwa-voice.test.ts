@@ -12,7 +12,7 @@ import { SESSION_COOKIE } from "../server/routes/web.ts";
 import { createToken } from "../store/repos/tenants.ts";
 import { type RunningServer, startServer, uniqueCustomer, webTestApp } from "./fixtures-web/app.ts";
 import { makeOffice, type TestOffice } from "./helpers.ts";
-import { HAS_CHROMIUM, launchChromium, STEP_MS, signedIn, warnIfNoChromium } from "./pwa-browser.ts";
+import { HAS_CHROMIUM, launchChromium, STEP_MS, signedIn, warnIfNoChromium } from "./browser.ts";
 
 const ORIGIN = "http://localhost";
 

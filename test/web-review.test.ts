@@ -1,36 +1,20 @@
 // The review page and the telemetry page in headless Chromium: the founder sees the office's suggestions grouped by
 // trigger type with their why and diff, bulk-approves two low-risk ones and both show applied; then /telemetry draws
 // its charts as inline SVG bars that match the store. No page logs an error (a CSP violation would).
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createToken } from "../store/repos/tenants.ts";
 import { scanTenant } from "../tools/ops/scan.ts";
 import { TRIGGER_LABELS } from "../tools/ops/thresholds.ts";
 import { type RunningServer, startServer, webTestApp } from "./fixtures-web/app.ts";
 import { makeOffice, type TestOffice } from "./helpers.ts";
+import { CHROMIUM, HAS_CHROMIUM, launchChromium, warnIfNoChromium } from "./browser.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const LAUNCH_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const STEP_MS = 10_000;
 
-if (!HAS_CHROMIUM) {
-  console.warn(
-    `\n!!! BROWSER TEST SKIPPED: ${CHROMIUM} is missing. Install Debian chromium (apt-get install -y chromium) ` +
-      "to run the review page test. This is NOT a pass. !!!\n",
-  );
-}
+warnIfNoChromium("the review page and telemetry");
 
 let office: TestOffice;
 let server: RunningServer;
@@ -39,7 +23,7 @@ let browser: Browser | undefined;
 beforeAll(async () => {
   office = await makeOffice();
   server = await startServer(webTestApp(office));
-  if (HAS_CHROMIUM) browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  if (HAS_CHROMIUM) browser = await launchChromium();
 });
 
 afterAll(async () => {

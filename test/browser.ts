@@ -1,4 +1,4 @@
-// Shared by the field-app browser tests: Debian's Chromium (skipped loudly when missing), a signed-in page per person,
+// Shared by the browser tests: Debian's Chromium (skipped loudly when missing), a signed-in page per person,
 // and a watcher for console and page errors.
 import { existsSync } from "node:fs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
