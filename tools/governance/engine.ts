@@ -9,7 +9,6 @@ import {
   type ContractRow,
   closeIncidentsFor,
   getContract,
-  getIssue,
   insertContract,
   insertIssue,
   insertJob,
@@ -711,19 +710,3 @@ export async function resumeGovernance(kernel: Kernel, tenantId: string): Promis
   }
   return resumed;
 }
-
-export interface ContractView {
-  contract: ContractRow;
-  issue: ReturnType<typeof getIssue>;
-  history: {
-    seq: number;
-    step: string;
-    from: string | null;
-    to: string;
-    actor: string;
-    at: string;
-    detail: Record<string, unknown>;
-  }[];
-}
-
-export { getContract, getIssue };

@@ -111,15 +111,6 @@ export function assertMove(kind: "issue" | "contract" | "job", from: string, to:
   if (!(table[from] ?? []).includes(to)) throw new WorkflowOrderError(kind, from, to);
 }
 
-export function canMove(kind: "issue" | "contract" | "job", from: string, to: string): boolean {
-  try {
-    assertMove(kind, from, to);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 // ---- Step 8: platform health -------------------------------------------------------------------------------------
 
 export interface ContractChange {

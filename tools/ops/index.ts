@@ -6,4 +6,4 @@ import { telemetryTool } from "./telemetry.ts";
 export const opsTools: AnyTool[] = [listTriggersTool, telemetryTool] as AnyTool[];
 
 export { modelSuggester } from "./model-suggester.ts";
-export { type ScanReport, type Suggester, scanAll, scanTenant } from "./scan.ts";
+export { type ScanReport, type Suggester, scanTenant } from "./scan.ts";

@@ -214,15 +214,4 @@ async function chooseSuggestion(
   };
 }
 
-/** Scans every tenant in turn (the scheduler and `office triggers run`). */
-export async function scanAll(
-  kernel: Kernel,
-  tenantIds: string[],
-  options: { suggester?: Suggester } = {},
-): Promise<ScanReport[]> {
-  const reports: ScanReport[] = [];
-  for (const id of tenantIds) reports.push(await scanTenant(kernel, id, options));
-  return reports;
-}
-
 export type { TriggerType };
