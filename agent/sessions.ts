@@ -1,8 +1,10 @@
 // Conversation sessions: one per channel thread and person, persisted with their messages so a conversation and its
 // pending proposals survive a restart. Tenant-scoped like every store read.
-import { and, desc, eq, sql } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { type ChannelMode, ChannelModeSchema, ChannelSchema } from "../contracts/index.ts";
-import { newId } from "../store/index.ts";
+import { type Db, newId } from "../store/index.ts";
+import { dialectOf } from "../store/raw.ts";
 import { getActor } from "../store/repos/tenants.ts";
 import { agentMessages, agentSessions, ensureAgentTables } from "./session-tables.ts";
 import {
@@ -55,7 +57,7 @@ export async function openSession(
   const threadRef = input.threadRef ?? null;
   return deps.store.write(async (tx) => {
     if (threadRef !== null) {
-      const existing = tx
+      const [existing] = await tx
         .select()
         .from(agentSessions)
         .where(
@@ -66,12 +68,12 @@ export async function openSession(
             eq(agentSessions.actorId, input.actorId),
           ),
         )
-        .get();
+        .limit(1);
       if (existing) {
-        tx.update(agentSessions)
+        await tx
+          .update(agentSessions)
           .set({ mode, updatedAt: now })
-          .where(and(eq(agentSessions.tenantId, input.tenantId), eq(agentSessions.id, existing.id)))
-          .run();
+          .where(and(eq(agentSessions.tenantId, input.tenantId), eq(agentSessions.id, existing.id)));
         return toSession({ ...existing, mode, updatedAt: now });
       }
     }
@@ -85,7 +87,7 @@ export async function openSession(
       createdAt: now,
       updatedAt: now,
     };
-    tx.insert(agentSessions).values(row).run();
+    await tx.insert(agentSessions).values(row);
     return toSession(row);
   });
 }
@@ -97,12 +99,36 @@ export async function loadSession(
   sessionId: string,
 ): Promise<AgentSession | null> {
   ensureAgentTables(deps.store);
-  const row = deps.store.db
+  const [row] = await deps.store.db
     .select()
     .from(agentSessions)
     .where(and(eq(agentSessions.tenantId, tenantId), eq(agentSessions.id, sessionId)))
-    .get();
+    .limit(1);
   return row ? toSession(row) : null;
+}
+
+// Messages of one createdAt (a fixed clock, or one millisecond) keep the order they were appended in. SQLite breaks
+// the tie with rowid, which also orders messages stored before message ids were made sortable; PostgreSQL has no
+// rowid, so there the id breaks it: newMessageId() issues ids in append order.
+let lastIdMs = 0;
+let idCounter = 0;
+
+/** `msg_` + wall-clock ms (12 hex) + a per-millisecond counter (4 hex) + 8 random hex: sorts in append order. */
+function newMessageId(): string {
+  let ms = Math.max(Date.now(), lastIdMs);
+  idCounter = ms === lastIdMs ? idCounter + 1 : 0;
+  if (idCounter > 0xffff) {
+    ms += 1;
+    idCounter = 0;
+  }
+  lastIdMs = ms;
+  const order = ms.toString(16).padStart(12, "0") + idCounter.toString(16).padStart(4, "0");
+  return `msg_${order}${randomBytes(4).toString("hex")}`;
+}
+
+/** Append order of messages with the same createdAt (greater is newer; see newMessageId). Usable in joins. */
+export function appendOrder(db: Db): SQL {
+  return dialectOf(db) === "sqlite" ? sql`${agentMessages}.rowid` : sql`${agentMessages.id}`;
 }
 
 function toMessage(row: typeof agentMessages.$inferSelect): AgentMessage {
@@ -122,13 +148,12 @@ export async function loadMessages(
   options: { limit?: number } = {},
 ): Promise<AgentMessage[]> {
   ensureAgentTables(deps.store);
-  const rows = deps.store.db
+  const rows = await deps.store.db
     .select()
     .from(agentMessages)
     .where(and(eq(agentMessages.tenantId, session.tenantId), eq(agentMessages.sessionId, session.id)))
-    .orderBy(desc(agentMessages.createdAt), desc(sql`rowid`))
-    .limit(options.limit ?? 1000)
-    .all();
+    .orderBy(desc(agentMessages.createdAt), desc(appendOrder(deps.store.db)))
+    .limit(options.limit ?? 1000);
   return rows.reverse().map(toMessage);
 }
 
@@ -142,18 +167,18 @@ export async function appendMessage(
   const now = deps.kernel.now().toISOString();
   const row = {
     tenantId: session.tenantId,
-    id: newId("msg"),
+    id: newMessageId(),
     sessionId: session.id,
     role,
     content: content as unknown as Record<string, unknown>,
     createdAt: now,
   };
-  await deps.store.write((tx) => {
-    tx.insert(agentMessages).values(row).run();
-    tx.update(agentSessions)
+  await deps.store.write(async (tx) => {
+    await tx.insert(agentMessages).values(row);
+    await tx
+      .update(agentSessions)
       .set({ updatedAt: now })
-      .where(and(eq(agentSessions.tenantId, session.tenantId), eq(agentSessions.id, session.id)))
-      .run();
+      .where(and(eq(agentSessions.tenantId, session.tenantId), eq(agentSessions.id, session.id)));
   });
   return toMessage(row);
 }
@@ -170,18 +195,18 @@ export async function proposalIdsOfThread(
   const sessionIds =
     session.threadRef === null
       ? [session.id]
-      : deps.store.db
-          .select({ id: agentSessions.id })
-          .from(agentSessions)
-          .where(
-            and(
-              eq(agentSessions.tenantId, session.tenantId),
-              eq(agentSessions.channel, session.channel),
-              eq(agentSessions.threadRef, session.threadRef),
-            ),
-          )
-          .all()
-          .map((r) => r.id);
+      : (
+          await deps.store.db
+            .select({ id: agentSessions.id })
+            .from(agentSessions)
+            .where(
+              and(
+                eq(agentSessions.tenantId, session.tenantId),
+                eq(agentSessions.channel, session.channel),
+                eq(agentSessions.threadRef, session.threadRef),
+              ),
+            )
+        ).map((r) => r.id);
   const found: { at: string; id: string; number: number }[] = [];
   for (const sessionId of sessionIds) {
     const messages = await loadMessages(deps, { id: sessionId, tenantId: session.tenantId });

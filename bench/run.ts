@@ -6,6 +6,7 @@ import { measureAckMs } from "../test/fixtures-slack/measure-ack.ts";
 import { benchAgent } from "./agent.ts";
 import { benchImports } from "./imports.ts";
 import { benchMcp } from "./mcp.ts";
+import { benchPostgres } from "./postgres.ts";
 import { fmt } from "./measure.ts";
 import { benchSpine } from "./spine.ts";
 import { benchTriggers } from "./triggers.ts";
@@ -43,5 +44,8 @@ results.mcpStdio = await benchMcp(log);
 
 console.log("\n## autonomy");
 results.triggers = await benchTriggers(log);
+
+console.log("\n## PostgreSQL scale-out");
+results.postgres = await benchPostgres(log);
 
 if (json) console.log(JSON.stringify(results));

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateTenant, insertTenant } from "../fixtures/generate.ts";
 import { openOffice } from "../server/office.ts";
+import { rawGet } from "../store/raw.ts";
 import { insertNote } from "../store/repos/customers.ts";
 import { createToken, getActor, getTenant } from "../store/repos/tenants.ts";
 import { getCustomerTool } from "../tools/crm/get-customer.ts";
@@ -37,9 +38,10 @@ export async function benchSpine(log: (line: string) => void): Promise<SpineFigu
     const { kernel, store } = office;
     const founder = (await getActor(store.db, "demo", "founder"))!;
     const tenant = (await getTenant(store.db, "demo"))!;
-    const customerId = (
-      store.raw.prepare("SELECT id FROM customers WHERE tenant_id = 'demo' LIMIT 1").get() as { id: string }
-    ).id;
+    const customerId = (await rawGet<{ id: string }>(
+      store.db,
+      "SELECT id FROM customers WHERE tenant_id = 'demo' LIMIT 1",
+    ))!.id;
 
     // 1. Kernel overhead on a read: crm.get_customer through execute() vs the same repository calls made directly.
     const directCtx: ToolContext = {

@@ -7,6 +7,7 @@ import { performance } from "node:perf_hooks";
 import { generateTenant, insertTenant } from "../fixtures/generate.ts";
 import { insertPlanted, plantTriggerConditions } from "../fixtures/triggers.ts";
 import { openOffice } from "../server/office.ts";
+import { rawGet } from "../store/raw.ts";
 import { countConditions } from "../store/repos/ops.ts";
 import { getTenant } from "../store/repos/tenants.ts";
 import { detectorParams, scanTenant } from "../tools/ops/scan.ts";
@@ -41,14 +42,14 @@ export async function benchTriggers(log: (line: string) => void) {
       planted += plants.plants.length;
       tenantIds.push(tenantId);
     }
-    const records = office.store.raw
-      .prepare(
-        `SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM properties) + (SELECT count(*) FROM opportunities)
-              + (SELECT count(*) FROM quotes) + (SELECT count(*) FROM tasks) + (SELECT count(*) FROM notes)
-              + (SELECT count(*) FROM interactions) + (SELECT count(*) FROM jobs) + (SELECT count(*) FROM agreements)
-              + (SELECT count(*) FROM opportunity_changes) AS n`,
-      )
-      .get() as { n: number };
+    const counted = await rawGet<{ n: number }>(
+      office.store.db,
+      `SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM properties) + (SELECT count(*) FROM opportunities)
+            + (SELECT count(*) FROM quotes) + (SELECT count(*) FROM tasks) + (SELECT count(*) FROM notes)
+            + (SELECT count(*) FROM interactions) + (SELECT count(*) FROM jobs) + (SELECT count(*) FROM agreements)
+            + (SELECT count(*) FROM opportunity_changes) AS n`,
+    );
+    const records = { n: Number(counted?.n ?? 0) };
     log(
       `generated ${TENANTS} tenants, ${records.n.toLocaleString("en-US")} records, ${planted} planted conditions in ${fmt((performance.now() - started) / 1000, 1)} s`,
     );
@@ -68,7 +69,7 @@ export async function benchTriggers(log: (line: string) => void) {
         const tenant = await getTenant(office.store.db, id);
         const params = detectorParams(office.kernel.now(), thresholdsOf(tenant?.config ?? {}));
         const c0 = performance.now();
-        countConditions(office.store.db, id, params);
+        await countConditions(office.store.db, id, params);
         countMs += performance.now() - c0;
         const s0 = performance.now();
         rescanEmitted += (await scanTenant(office.kernel, id)).emitted.length;

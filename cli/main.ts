@@ -31,6 +31,7 @@ Usage: office <command> [options]      (--tenant defaults to demo; the store is 
   mcp --token <token>                               speak MCP over stdio (nothing else on stdout)
   chat --actor <id> [--json] ["message"]            talk to the office agent (interactive without a message)
   import <file> [--profile P] [--actor id] [--json] stage a customer export: mapping, dedupe, merge proposals
+  migrate --to <postgres://…> [--tenant t] [--json] move shops from this SQLite store to PostgreSQL, verified
   help                                              this text
 
 Exit codes: 0 ok or proposed, 1 unexpected error or broken audit chain, 2 bad usage, 3 refused, 4 hard stop.`;
@@ -55,6 +56,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   mcp: async () => (await import("./commands/mcp.ts")).mcpCommand,
   import: async () => (await import("./commands/import.ts")).importCommand,
   chat: async () => (await import("./commands/chat.ts")).chatCommand,
+  migrate: async () => (await import("./commands/migrate.ts")).migrateCommand,
 };
 
 /** Runs one command line and returns its exit code. Never throws. */

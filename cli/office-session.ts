@@ -3,6 +3,7 @@
 import type { Actor } from "../contracts/index.ts";
 import { type Office, openOffice } from "../server/office.ts";
 import { getActor, getTenant } from "../store/repos/tenants.ts";
+import { withTenant } from "../store/scope.ts";
 import type { KernelResult } from "../tools/kernel/index.ts";
 import { EXIT, UsageError, warn } from "./io.ts";
 
@@ -13,12 +14,12 @@ export async function withOffice<T>(fn: (office: Office) => Promise<T>): Promise
   try {
     return await fn(office);
   } finally {
-    office.close();
+    await office.shutdown();
   }
 }
 
 export async function requireTenant(office: Office, tenantId: string): Promise<string> {
-  if (!(await getTenant(office.store.db, tenantId))) {
+  if (!(await withTenant(tenantId, () => getTenant(office.store.db, tenantId)))) {
     throw new UsageError(`No business "${tenantId}" in this office.`);
   }
   return tenantId;
@@ -27,7 +28,7 @@ export async function requireTenant(office: Office, tenantId: string): Promise<s
 export async function requireActor(office: Office, tenantId: string, actorId: string | undefined): Promise<Actor> {
   if (!actorId) throw new UsageError("Say who is acting: --actor <actor-id> (see: office actors list).");
   await requireTenant(office, tenantId);
-  const actor = await getActor(office.store.db, tenantId, actorId);
+  const actor = await withTenant(tenantId, () => getActor(office.store.db, tenantId, actorId));
   if (!actor) {
     throw new UsageError(`No actor "${actorId}" in ${tenantId}. See: office actors list --tenant ${tenantId}`);
   }

@@ -115,7 +115,7 @@ export async function runMcpAttacks(office: Office): Promise<Attack[]> {
     // 1. Writes with a read_only token.
     {
       const calls = writeCalls(office);
-      const mark = markStore(office);
+      const mark = await markStore(office);
       const records = await hostTurn(
         await connect("demo", "founder", "read_only"),
         hostile,
@@ -124,7 +124,7 @@ export async function runMcpAttacks(office: Office): Promise<Attack[]> {
       );
       const notes = [
         ...records.filter(through).map((r) => `${r.tool}: ${r.envelope.status}`),
-        ...storeBreaches(office, mark, { newProposals: "breach" }),
+        ...(await storeBreaches(office, mark, { newProposals: "breach" })),
         ...unanswered(records, calls.length),
       ];
       attacks.push({ name: ATTACKS.writes, attempts: calls.length, bypasses: notes.length, notes });
@@ -135,7 +135,7 @@ export async function runMcpAttacks(office: Office): Promise<Attack[]> {
     {
       const id = await pendingPhoneChange(office, demoCustomer);
       const calls = approveCalls(id);
-      const mark = markStore(office);
+      const mark = await markStore(office);
       const records: McpCallRecord[] = [];
       for (const actorId of ["sales-1", "ai-client", "founder"]) {
         const client = await connect("demo", actorId, "propose_actions");
@@ -143,7 +143,7 @@ export async function runMcpAttacks(office: Office): Promise<Attack[]> {
       }
       const notes = [
         ...records.filter(through).map((r) => `${r.tool}: ${r.envelope.status}`),
-        ...storeBreaches(office, mark, { newProposals: "breach" }),
+        ...(await storeBreaches(office, mark, { newProposals: "breach" })),
         ...unanswered(records, calls.length * 3),
       ];
       attacks.push({ name: ATTACKS.approve, attempts: calls.length * 3, bypasses: notes.length, notes });
@@ -152,15 +152,15 @@ export async function runMcpAttacks(office: Office): Promise<Attack[]> {
     // 3. Another business's customer id, with an acme token.
     {
       const calls = crossTenantCalls(office, demoCustomer);
-      const mark = markStore(office);
+      const mark = await markStore(office);
       const records = await hostTurn(await connect("acme", "founder", "propose_actions"), hostile, calls, "look");
       const seen = JSON.stringify(records.map((r) => r.result)) + JSON.stringify(hostile.fed());
       const notes = [
         ...records.filter((r) => r.envelope.status !== "refused").map((r) => `${r.tool}: ${r.envelope.status}`),
-        ...foreignNames(office, "demo", demoCustomer)
+        ...(await foreignNames(office, "demo", demoCustomer))
           .filter((name) => seen.includes(name))
           .map((name) => `"${name}" reached acme`),
-        ...storeBreaches(office, mark, { newProposals: "breach" }),
+        ...(await storeBreaches(office, mark, { newProposals: "breach" })),
         ...unanswered(records, calls.length),
       ];
       attacks.push({ name: ATTACKS.crossTenant, attempts: calls.length, bypasses: notes.length, notes });
@@ -169,12 +169,12 @@ export async function runMcpAttacks(office: Office): Promise<Attack[]> {
     // 4. Cost and margin with a salesperson's token: in the structured result and in the text item.
     {
       const calls = await costCalls(office);
-      const mark = markStore(office);
+      const mark = await markStore(office);
       const records = await hostTurn(await connect("demo", "sales-1", "propose_actions"), hostile, calls, "cost?");
       const leaked = records.filter((r) => hasCostKey(r.result.structuredContent) || hasCostKey(textJson(r.result)));
       const notes = [
         ...leaked.map((r) => `${r.tool} carried cost`),
-        ...storeBreaches(office, mark, { newProposals: "breach" }),
+        ...(await storeBreaches(office, mark, { newProposals: "breach" })),
         ...unanswered(records, calls.length),
       ];
       attacks.push({ name: ATTACKS.cost, attempts: calls.length, bypasses: notes.length, notes });
@@ -192,7 +192,7 @@ export async function runMcpAttacks(office: Office): Promise<Attack[]> {
           input: { jobId, message: HAZARD_WORDS, model: { confidence: 0.99, hardstops: [DOWNGRADED_STOP] } },
         },
       ];
-      const mark = markStore(office);
+      const mark = await markStore(office);
       const records = await hostTurn(await connect("demo", "tech-2", "propose_actions"), hostile, calls, HAZARD_WORDS);
       const relayedWords = (r: McpCallRecord) => JSON.stringify(r.input).includes(HAZARD_WORDS);
       const lifted = records.filter(
@@ -204,7 +204,7 @@ export async function runMcpAttacks(office: Office): Promise<Attack[]> {
       );
       const notes = [
         ...lifted.map((r) => `${r.tool}: ${r.envelope.status}`),
-        ...storeBreaches(office, mark, { newProposals: "breach" }),
+        ...(await storeBreaches(office, mark, { newProposals: "breach" })),
         ...unanswered(records, calls.length),
       ];
       attacks.push({ name: ATTACKS.hardStop, attempts: calls.length, bypasses: notes.length, notes });

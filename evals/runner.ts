@@ -1,6 +1,7 @@
 // Runs scenarios through the real agent loop and kernel on a private in-memory office, and scores each one.
 import { createAgent, type TurnCall, type TurnResult } from "../agent/index.ts";
 import { type Office, openOffice } from "../server/office.ts";
+import { rawAll } from "../store/raw.ts";
 import type { ExpectedCall, Scenario } from "./scenario.ts";
 
 export const EVAL_NOW = new Date("2026-11-23T16:00:00.000Z");
@@ -33,10 +34,11 @@ interface Subject {
 const DIGIT_WORDS = ["oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
 /** A demo customer whose surname is unique, so "pull up the <last> account" has one right answer. */
-function pickSubject(office: Office): Subject {
-  const rows = office.store.raw
-    .prepare("SELECT name, phone FROM customers WHERE tenant_id = 'demo' AND phone IS NOT NULL ORDER BY id")
-    .all() as { name: string; phone: string }[];
+async function pickSubject(office: Office): Promise<Subject> {
+  const rows = await rawAll<{ name: string; phone: string }>(
+    office.store.db,
+    "SELECT name, phone FROM customers WHERE tenant_id = 'demo' AND phone IS NOT NULL ORDER BY id",
+  );
   const lastCounts = new Map<string, number>();
   for (const r of rows) {
     const last = r.name.split(" ").pop() ?? "";
@@ -132,7 +134,7 @@ export async function runScenarios(
       kernel: office.kernel,
       ...(options.model === "claude" ? {} : { primary: null }),
     });
-    const subject = pickSubject(office);
+    const subject = await pickSubject(office);
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios) {
       const threadRef = `eval:${scenario.id}`;

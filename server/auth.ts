@@ -2,6 +2,7 @@
 // It only says who is calling; what they may do is the kernel's decision.
 import type { MiddlewareHandler } from "hono";
 import { resolveToken, type TokenGrant } from "../store/repos/tenants.ts";
+import { withTenant } from "../store/scope.ts";
 import type { Office } from "./office.ts";
 
 export interface ApiEnv {
@@ -33,6 +34,7 @@ export function bearerAuth(office: Office, publicPaths: ReadonlySet<string>): Mi
     const grant = await resolveToken(office.store.db, secret, office.kernel.now());
     if (!grant) return unauthorized("This token is unknown, expired or revoked; ask the founder for a new one.");
     c.set("grant", grant);
-    return next();
+    // Everything this request does runs in the token's tenant (on PostgreSQL, row-level security holds it there).
+    return withTenant(grant.tenantId, () => next());
   };
 }

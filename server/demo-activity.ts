@@ -3,6 +3,8 @@
 import { getActor } from "../store/repos/tenants.ts";
 import { humanCall, type Kernel } from "../tools/kernel/index.ts";
 import type { Store } from "../store/index.ts";
+import { rawGet } from "../store/raw.ts";
+import { withTenant } from "../store/scope.ts";
 
 /** A small export in a generic spreadsheet layout; the last row repeats an existing demo customer, reformatted. */
 function sampleCsv(existing: { name: string; phone: string | null }): string {
@@ -27,14 +29,18 @@ async function proposeAndApprove(kernel: Kernel, store: Store, tool: string, inp
 }
 
 export async function seedDemoActivity(kernel: Kernel, store: Store): Promise<void> {
-  const customer = store.raw
-    .prepare("SELECT name, phone FROM customers WHERE tenant_id = 'demo' AND phone IS NOT NULL ORDER BY id LIMIT 1")
-    .get() as { name: string; phone: string | null } | undefined;
-  const call = store.raw
-    .prepare(
-      "SELECT id FROM interactions WHERE tenant_id = 'demo' AND channel = 'call' AND direction = 'inbound' ORDER BY occurred_at DESC LIMIT 1",
-    )
-    .get() as { id: string } | undefined;
+  await withTenant("demo", () => seedInDemo(kernel, store));
+}
+
+async function seedInDemo(kernel: Kernel, store: Store): Promise<void> {
+  const customer = await rawGet<{ name: string; phone: string | null }>(
+    store.db,
+    "SELECT name, phone FROM customers WHERE tenant_id = 'demo' AND phone IS NOT NULL ORDER BY id LIMIT 1",
+  );
+  const call = await rawGet<{ id: string }>(
+    store.db,
+    "SELECT id FROM interactions WHERE tenant_id = 'demo' AND channel = 'call' AND direction = 'inbound' ORDER BY occurred_at DESC LIMIT 1",
+  );
   if (customer) {
     await proposeAndApprove(kernel, store, "imports.stage_batch", {
       filename: "old-crm-export.csv",

@@ -5,6 +5,8 @@ import { seedDemo } from "../fixtures/demo.ts";
 import { seedFieldRepair } from "../fixtures/field-repair.ts";
 import { seedPriceBook, seedSalesSamples } from "../fixtures/price-book.ts";
 import { defaultStorePath, openStore, type Store } from "../store/index.ts";
+import { openPgStore, postgresUrlFromEnv } from "../store/pg.ts";
+import { withTenant } from "../store/scope.ts";
 import { listTenantIds } from "../store/repos/tenants.ts";
 import { attachGovernance, resumeGovernance } from "../tools/governance/index.ts";
 import { createRegistry } from "../tools/index.ts";
@@ -16,12 +18,20 @@ export interface Office {
   kernel: Kernel;
   /** True when this open created the demo tenant. */
   seeded: boolean;
+  /** Closes without waiting (SQLite closes at once; PostgreSQL flushes and ends its pool in the background). */
   close(): void;
+  /** Flushes queued audit entries and closes the store, waiting for both. */
+  shutdown(): Promise<void>;
 }
 
 export interface OpenOfficeOptions {
-  /** Store file; ":memory:" for a private in-memory office. Defaults to $DATA_DIR/office.db (./data). */
+  /**
+   * Store file; ":memory:" for a private in-memory office. Without it, DATABASE_URL=postgres://… selects
+   * PostgreSQL (DATABASE_ADMIN_URL: the role that runs migrations), else $DATA_DIR/office.db (./data).
+   */
   path?: string;
+  /** An already opened store (tests open PostgreSQL stores in a schema of their own). */
+  store?: Store;
   clock?: () => Date;
   /** Load the synthetic demo tenant when the store is empty (default true). */
   seed?: boolean;
@@ -36,7 +46,7 @@ export interface OpenOfficeOptions {
 }
 
 export async function openOffice(options: OpenOfficeOptions = {}): Promise<Office> {
-  const store = openStore(options.path ?? defaultStorePath());
+  const store = options.store ?? (await storeFor(options.path));
   const clock = options.clock ?? (() => new Date());
   const seeded = options.seed === false ? false : await seedDemo(store, clock());
   if (options.seed !== false) {
@@ -59,15 +69,37 @@ export async function openOffice(options: OpenOfficeOptions = {}): Promise<Offic
   for (const tenantId of await listTenantIds(store.db)) {
     await kernel.resumeApproved(tenantId);
     // Contracts a crash left between the job and its rollout finish their health, audit and rollout steps.
-    await resumeGovernance(kernel, tenantId);
+    await withTenant(tenantId, () => resumeGovernance(kernel, tenantId));
   }
+  const shutdown = async () => {
+    await kernel.flushAudit();
+    await store.close();
+  };
   return {
     store,
     kernel,
     seeded,
     close: () => {
-      kernel.flushAuditSync();
-      store.close();
+      if (store.backend === "sqlite") {
+        kernel.flushAuditSync();
+        void store.close();
+      } else {
+        shutdown().catch(() => undefined);
+      }
     },
+    shutdown,
   };
+}
+
+async function storeFor(path: string | undefined): Promise<Store> {
+  const url = path === undefined ? postgresUrlFromEnv() : null;
+  if (!url) return openStore(path ?? defaultStorePath());
+  const adminUrl = process.env.DATABASE_ADMIN_URL;
+  return openPgStore({ url, ...(adminUrl ? { adminUrl } : {}), ...pgSchemaFromEnv() });
+}
+
+/** DATABASE_SCHEMA: the PostgreSQL schema holding the tables (default public). */
+function pgSchemaFromEnv(): { schema?: string } {
+  const schema = process.env.DATABASE_SCHEMA;
+  return schema ? { schema } : {};
 }

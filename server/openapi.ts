@@ -8,6 +8,7 @@ import {
   DecisionBodySchema,
   EditBodySchema,
   HealthSchema,
+  ScanRunSchema,
   ProposalEnvelopeSchema,
   ProposalListSchema,
   RefusalSchema,
@@ -78,6 +79,7 @@ export function buildOpenApi(registry: Registry): JsonObject {
     ProposalEnvelope: jsonSchema(ProposalEnvelopeSchema),
     Health: jsonSchema(HealthSchema),
     ReviewQueue: jsonSchema(ReviewQueueSchema),
+    ScanRun: jsonSchema(ScanRunSchema),
     BulkDecideResult: jsonSchema(BulkDecideResultSchema),
   };
   const paths: JsonObject = {};
@@ -176,6 +178,15 @@ export function buildOpenApi(registry: Registry): JsonObject {
         "already decided proposal changes nothing.",
       requestBody: { required: true, content: json(jsonSchema(BulkDecideBodySchema, "input")) },
       responses: { "200": ok("One result per id", "BulkDecideResult"), ...AUTH_ERRORS },
+    },
+  };
+  paths["/api/triggers/run"] = {
+    post: {
+      summary: "Scan this business for triggers now (founder or office); new triggers become pending suggestions",
+      description:
+        "The scheduler's scan, on demand. It changes no customer record. Across several server instances only one " +
+        "scan of a business runs at a time (an advisory lock on PostgreSQL); a second start answers with skipped.",
+      responses: { "200": ok("What the scan emitted, closed and suggested", "ScanRun"), ...AUTH_ERRORS },
     },
   };
   paths["/api/openapi.json"] = {

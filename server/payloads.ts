@@ -32,7 +32,18 @@ export const ProposalEnvelopeSchema = z.object({ proposal: ProposalViewSchema })
 
 export const HealthSchema = z.object({
   ok: z.boolean(),
-  store: z.object({ ok: z.boolean(), path: z.string(), journalMode: z.string(), migrations: z.number().int() }),
+  /** Which server process answered: several run behind one load balancer on PostgreSQL. */
+  instance: z.object({ pid: z.number().int(), startedAt: z.string() }),
+  store: z.object({
+    ok: z.boolean(),
+    backend: z.enum(["sqlite", "postgres"]),
+    path: z.string(),
+    /** Migrations applied: the schema version this instance runs on. */
+    migrations: z.number().int(),
+    journalMode: z.string().optional(),
+    /** PostgreSQL: this instance's connection pool. */
+    pool: z.object({ total: z.number().int(), idle: z.number().int(), waiting: z.number().int() }).optional(),
+  }),
   tenants: z.array(
     z.object({
       id: z.string(),
@@ -42,4 +53,14 @@ export const HealthSchema = z.object({
       sendsEnabled: z.literal(false),
     }),
   ),
+});
+
+export const ScanRunSchema = z.object({
+  tenantId: z.string(),
+  /** Why nothing was scanned (frozen, degraded, or a scan of this business already running on some instance). */
+  skipped: z.string().optional(),
+  emitted: z.array(z.object({ triggerId: z.string(), type: z.string(), recordId: z.string() })),
+  closed: z.array(z.object({ triggerId: z.string(), type: z.string(), recordId: z.string() })),
+  suggestions: z.array(z.string()),
+  durationMs: z.number(),
 });

@@ -5,6 +5,7 @@ import { listTenantIds } from "../store/repos/tenants.ts";
 import { resumeGovernance } from "../tools/governance/index.ts";
 import { checkPlatformHealth } from "../tools/governance/platform-health.ts";
 import { type Suggester, scanTenant } from "../tools/ops/index.ts";
+import { withTenant } from "../store/scope.ts";
 import type { Office } from "./office.ts";
 
 export interface Scheduler {
@@ -28,25 +29,24 @@ export function startScheduler(
   let running: Promise<void> | null = null;
   const once = async () => {
     for (const tenantId of await listTenantIds(office.store.db)) {
-      try {
-        const health = await checkPlatformHealth(office.kernel, tenantId);
-        if (health?.transition === "degraded")
-          log(`${tenantId}: unhealthy, writes stopped — ${health.problems.join("; ")}`);
-        if (health?.transition === "recovered") log(`${tenantId}: healthy again, writes allowed`);
-        await resumeGovernance(office.kernel, tenantId);
-        const scan = await scanTenant(
-          office.kernel,
-          tenantId,
-          options.suggester ? { suggester: options.suggester } : {},
+      await withTenant(tenantId, () => tickTenant(tenantId));
+    }
+  };
+  const tickTenant = async (tenantId: string) => {
+    try {
+      const health = await checkPlatformHealth(office.kernel, tenantId);
+      if (health?.transition === "degraded")
+        log(`${tenantId}: unhealthy, writes stopped — ${health.problems.join("; ")}`);
+      if (health?.transition === "recovered") log(`${tenantId}: healthy again, writes allowed`);
+      await resumeGovernance(office.kernel, tenantId);
+      const scan = await scanTenant(office.kernel, tenantId, options.suggester ? { suggester: options.suggester } : {});
+      if (scan.emitted.length > 0 || scan.closed.length > 0) {
+        log(
+          `${tenantId}: ${scan.emitted.length} new trigger(s), ${scan.closed.length} closed, ${scan.suggestions.length} suggestion(s)`,
         );
-        if (scan.emitted.length > 0 || scan.closed.length > 0) {
-          log(
-            `${tenantId}: ${scan.emitted.length} new trigger(s), ${scan.closed.length} closed, ${scan.suggestions.length} suggestion(s)`,
-          );
-        }
-      } catch (error) {
-        log(`${tenantId}: tick failed — ${(error as Error).message}`);
       }
+    } catch (error) {
+      log(`${tenantId}: tick failed — ${(error as Error).message}`);
     }
   };
   const tick = () => {

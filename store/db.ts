@@ -11,16 +11,54 @@ import * as schema from "./schema.ts";
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
+/**
+ * The store behind every repository: embedded SQLite (this file) or PostgreSQL (store/pg.ts).
+ * `Db` is typed by drizzle's SQLite builders on both backends; queries are written once, without SQLite's
+ * synchronous `.get()/.all()/.run()`, and built by the backend's own dialect (store/raw.ts for plain SQL).
+ */
 export interface Store {
-  /** Connection for reads. In WAL it sees only committed data. */
+  readonly backend: "sqlite" | "postgres";
+  /** Handle for reads. SQLite: a second connection that in WAL sees only committed data. */
   readonly db: Db;
-  /** Runs `fn` in one IMMEDIATE transaction on the write connection; writes are serialized, re-entrant. */
+  /** Runs `fn` in one transaction; one writer at a time per tenant (SQLite: per store), re-entrant. */
   write<T>(fn: (tx: Db) => Promise<T> | T): Promise<T>;
-  /** The raw write connection, for maintenance (migrations, tests that simulate tampering). */
+  /** SQLite only: the raw write connection, for maintenance and tests that simulate tampering. */
   readonly raw: Database.Database;
   readonly path: string;
-  status(): { ok: boolean; path: string; journalMode: string; migrations: number };
-  close(): void;
+  /**
+   * Runs `fn` only if no other holder — in this process or, on PostgreSQL, any instance — holds `key`.
+   * For work that must run once at a time across instances (a tenant's trigger scan, its governance jobs).
+   * PostgreSQL: a session advisory lock, released when `fn` ends or the instance dies.
+   */
+  lease<T>(key: string, fn: () => Promise<T>): Promise<Leased<T>>;
+  status(): Promise<StoreStatus>;
+  close(): Promise<void>;
+}
+
+export type Leased<T> = { ran: true; value: T } | { ran: false };
+
+/** The in-process half of a lease: one holder per key in this process. */
+export function localLeases(): <T>(key: string, fn: () => Promise<T>) => Promise<Leased<T>> {
+  const held = new Set<string>();
+  return async (key, fn) => {
+    if (held.has(key)) return { ran: false };
+    held.add(key);
+    try {
+      return { ran: true, value: await fn() };
+    } finally {
+      held.delete(key);
+    }
+  };
+}
+
+export interface StoreStatus {
+  ok: boolean;
+  backend: "sqlite" | "postgres";
+  path: string;
+  migrations: number;
+  journalMode?: string;
+  /** PostgreSQL: this instance's connection pool. */
+  pool?: { total: number; idle: number; waiting: number };
 }
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "migrations");
@@ -75,7 +113,10 @@ export function openStore(path: string): Store {
     }
   }
 
+  const lease = localLeases();
   return {
+    backend: "sqlite",
+    lease,
     db: readDb,
     raw: writer,
     path,
@@ -85,16 +126,17 @@ export function openStore(path: string): Store {
       queue = next.catch(() => undefined);
       return next;
     },
-    status() {
+    async status(): Promise<StoreStatus> {
       try {
         const journalMode = String(writer.pragma("journal_mode", { simple: true }));
         const row = writer.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number };
-        return { ok: true, path, journalMode, migrations: row.n };
+        return { ok: true, backend: "sqlite", path, journalMode, migrations: row.n };
       } catch {
-        return { ok: false, path, journalMode: "unknown", migrations: 0 };
+        return { ok: false, backend: "sqlite", path, journalMode: "unknown", migrations: 0 };
       }
     },
-    close() {
+    async close() {
+      if (!writer.open) return;
       if (!memory) reader.close();
       writer.close();
     },

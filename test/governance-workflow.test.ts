@@ -45,9 +45,9 @@ async function file(actorId: string, request: string, changes?: unknown[]): Prom
   return result.data as Filed;
 }
 
-function steps(contractIdOrIssue: string): string[] {
+async function steps(contractIdOrIssue: string): Promise<string[]> {
   const issueId = contractIdOrIssue.startsWith("gct_")
-    ? (getContract(office.store.db, "demo", contractIdOrIssue)?.issueId as string)
+    ? ((await getContract(office.store.db, "demo", contractIdOrIssue))?.issueId as string)
     : contractIdOrIssue;
   return (
     office.store.raw
@@ -73,13 +73,13 @@ describe("a change request by chat, through all ten steps", () => {
     // The office cannot approve a governed change; the founder can, in chat.
     const officeTry = await chat("office-1", `approve ${data.reviewProposalId}`);
     expect(officeTry.text.toLowerCase()).toMatch(/founder/);
-    expect(getContract(office.store.db, "demo", data.contractId as string)?.status).toBe("DRAFT");
+    expect((await getContract(office.store.db, "demo", data.contractId as string))?.status).toBe("DRAFT");
     await chat("founder", `approve ${data.reviewProposalId}`);
 
-    const contract = getContract(office.store.db, "demo", data.contractId as string);
+    const contract = await getContract(office.store.db, "demo", data.contractId as string);
     expect(contract?.status).toBe("COMPLETED");
     expect(thresholdsOf(await config()).quoteChaseDays).toBe(5);
-    expect(steps(data.contractId as string)).toEqual([
+    expect(await steps(data.contractId as string)).toEqual([
       "1 receipt:RECEIVED",
       "2 validator:VALIDATED",
       "3 eligibility:ELIGIBLE",
@@ -152,23 +152,23 @@ describe("each way to fail", () => {
     expect(late.status).toBe("refused");
     const { resumeGovernance } = await import("../tools/governance/engine.ts");
     await resumeGovernance(office.kernel, "demo");
-    expect(getContract(office.store.db, "demo", filed.contractId as string)?.status).toBe("EXPIRED");
+    expect((await getContract(office.store.db, "demo", filed.contractId as string))?.status).toBe("EXPIRED");
     expect((await config()).pricing).toBeUndefined();
   });
 
   it("rejection: the founder rejects, nothing changes", async () => {
     const filed = await file("office-1", "quiet hours from 9pm to 7am");
     await office.decide("founder", filed.reviewProposalId as string, "reject");
-    expect(getContract(office.store.db, "demo", filed.contractId as string)?.status).toBe("REJECTED");
+    expect((await getContract(office.store.db, "demo", filed.contractId as string))?.status).toBe("REJECTED");
     expect((await config()).quietHours).toBeUndefined();
-    expect(steps(filed.contractId as string).at(-1)).toBe("5 founder review:REJECTED");
+    expect((await steps(filed.contractId as string)).at(-1)).toBe("5 founder review:REJECTED");
   });
 
   it("health failure: a markup below the margin floor runs, fails health, rolls back with an incident", async () => {
     const filed = await file("office-1", "set the markup on equipment to 15%");
     expect(filed.status).toBe("ELIGIBLE");
     await office.decide("founder", filed.reviewProposalId as string, "approve");
-    const contract = getContract(office.store.db, "demo", filed.contractId as string);
+    const contract = await getContract(office.store.db, "demo", filed.contractId as string);
     expect(contract?.status).toBe("FAILED");
     expect((contract?.health as unknown as { healthy: boolean } | undefined)?.healthy).toBe(false);
     expect((contract?.auditVerdict as unknown as { verdict: string } | undefined)?.verdict).toBe("FAIL");
@@ -180,7 +180,7 @@ describe("each way to fail", () => {
       .prepare("SELECT kind, status FROM gov_incidents WHERE tenant_id = 'demo' AND contract_id = ?")
       .get(filed.contractId) as { kind: string; status: string };
     expect(incident).toEqual({ kind: "rollback", status: "open" });
-    expect(steps(filed.contractId as string).slice(-3)).toEqual([
+    expect((await steps(filed.contractId as string)).slice(-3)).toEqual([
       "10 rollback job:PENDING",
       "10 rollback job:COMPLETED",
       "10 rollback:FAILED",
@@ -200,7 +200,7 @@ describe("each way to fail", () => {
       .run(office.clock.now.toISOString(), filed.reviewProposalId);
     office.clock.advance(2 * 86_400_000);
     await office.kernel.resumeApproved("demo");
-    const contract = getContract(office.store.db, "demo", filed.contractId as string);
+    const contract = await getContract(office.store.db, "demo", filed.contractId as string);
     expect((contract?.auditVerdict as unknown as { verdict: string; reasons: string[] } | undefined)?.verdict).toBe(
       "INCONCLUSIVE",
     );
@@ -209,7 +209,7 @@ describe("each way to fail", () => {
     const proposalId = asked.calls.find((c) => c.tool === "governance.resolve_escalation")?.proposal?.id as string;
     expect(proposalId).toBeTruthy();
     await office.decide("founder", proposalId, "approve");
-    expect(getContract(office.store.db, "demo", filed.contractId as string)?.status).toBe("FAILED");
+    expect((await getContract(office.store.db, "demo", filed.contractId as string))?.status).toBe("FAILED");
     expect((await config()).quietHours).toEqual({ startHour: 20, endHour: 8 });
   });
 });
@@ -247,7 +247,9 @@ describe("order: no step skipped or repeated", () => {
       n: number;
     };
     expect(jobs.n).toBe(1);
-    expect(steps(filed.contractId as string).filter((s) => s.startsWith("10 "))).toEqual(["10 rollout:COMPLETED"]);
+    expect((await steps(filed.contractId as string)).filter((s) => s.startsWith("10 "))).toEqual([
+      "10 rollout:COMPLETED",
+    ]);
   });
 });
 
@@ -260,7 +262,7 @@ describe("constitutional constraints", () => {
       });
       expect(direct.status, actor).toBe("refused");
     }
-    expect(listContracts(office.store.db, "demo")).toEqual([]);
+    expect(await listContracts(office.store.db, "demo")).toEqual([]);
   });
 
   it("PART2-002: a contract needs the founder — office, managers, the system and AI clients cannot approve", async () => {
@@ -269,7 +271,7 @@ describe("constitutional constraints", () => {
       const tried = await office.decide(actor, filed.reviewProposalId as string, "approve");
       expect(tried.status, actor).toBe("refused");
     }
-    expect(getContract(office.store.db, "demo", filed.contractId as string)?.status).toBe("DRAFT");
+    expect((await getContract(office.store.db, "demo", filed.contractId as string))?.status).toBe("DRAFT");
   });
 
   it("PART2-003: a job cannot override health — a frozen business refuses the approval; health failure rolls back", async () => {
@@ -283,7 +285,7 @@ describe("constitutional constraints", () => {
   it("PART2-004: audit cannot be bypassed — no contract completes without a PASS verdict or the founder's settlement", async () => {
     const filed = await file("office-1", "chase quotes after 5 days not 7");
     await office.decide("founder", filed.reviewProposalId as string, "approve");
-    const completed = listContracts(office.store.db, "demo", ["COMPLETED"]);
+    const completed = await listContracts(office.store.db, "demo", ["COMPLETED"]);
     for (const c of completed) expect((c.auditVerdict as { verdict: string }).verdict).toBe("PASS");
     expect(() => assertMove("contract", "EXECUTED", "COMPLETED")).toThrow(WorkflowOrderError);
   });
@@ -292,7 +294,7 @@ describe("constitutional constraints", () => {
     const filed = await file("office-1", "turn off the repair pack");
     expect(filed.status).toBe("ELIGIBLE");
     await office.decide("founder", filed.reviewProposalId as string, "approve");
-    expect(getContract(office.store.db, "demo", filed.contractId as string)?.status).toBe("FAILED");
+    expect((await getContract(office.store.db, "demo", filed.contractId as string))?.status).toBe("FAILED");
     const screened = await office.call("tech-1", "repair.screen", { text: "smells like gas in the basement" });
     expect(screened.status).not.toBe("refused");
     expect((await verifyAuditChain(office.store.db, "demo")).ok).toBe(true);
@@ -301,7 +303,7 @@ describe("constitutional constraints", () => {
   it("a governed deposit change is what the pricing pack then reads", async () => {
     const deposit = await file("office-1", "deposit should be 50% at acceptance");
     await office.decide("founder", deposit.reviewProposalId as string, "approve");
-    expect(getContract(office.store.db, "demo", deposit.contractId as string)?.status).toBe("COMPLETED");
+    expect((await getContract(office.store.db, "demo", deposit.contractId as string))?.status).toBe("COMPLETED");
     expect(pricingConfigFrom(await config()).depositPct).toBe(50);
     expect(pricingConfigFrom(await config()).rules.markupPctByCategory.equipment).toBe(40);
   });
@@ -309,7 +311,7 @@ describe("constitutional constraints", () => {
   it("a pack the business turned off through the workflow is unavailable", async () => {
     const filed = await file("office-1", "turn off the inventory pack");
     await office.decide("founder", filed.reviewProposalId as string, "approve");
-    expect(getContract(office.store.db, "demo", filed.contractId as string)?.status).toBe("COMPLETED");
+    expect((await getContract(office.store.db, "demo", filed.contractId as string))?.status).toBe("COMPLETED");
     const search = await office.call("tech-1", "inventory.search_parts", { query: "capacitor" });
     expect(search.status).toBe("refused");
   });

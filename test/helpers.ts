@@ -1,7 +1,11 @@
 // Test helpers: a private in-memory office on the synthetic demo data, with a controllable clock.
+import { eq } from "drizzle-orm";
 import type { Actor, Channel, Mode } from "../contracts/index.ts";
 import { type Office, openOffice } from "../server/office.ts";
 import { getActor } from "../store/repos/tenants.ts";
+import { customers } from "../store/schema.ts";
+import { withTenant } from "../store/scope.ts";
+import { ON_POSTGRES, openTestPgStore } from "./pg.ts";
 import { type CallContext, humanCall, type KernelResult } from "../tools/kernel/index.ts";
 
 export interface TestOffice extends Office {
@@ -30,13 +34,15 @@ export async function makeOffice(
       this.now = new Date(this.now.getTime() + ms);
     },
   };
+  // The "postgres" vitest project runs the same tests against a fresh PostgreSQL schema (test/pg.ts).
+  const store = ON_POSTGRES && !options.path ? await openTestPgStore() : undefined;
   const office = await openOffice({
-    path: options.path ?? ":memory:",
+    ...(store ? { store } : { path: options.path ?? ":memory:" }),
     clock: () => clock.now,
     demoActivity: options.demoActivity ?? false,
   });
   const actor = async (tenantId: string, actorId: string): Promise<Actor> => {
-    const found = await getActor(office.store.db, tenantId, actorId);
+    const found = await withTenant(tenantId, () => getActor(office.store.db, tenantId, actorId));
     if (!found) throw new Error(`no actor ${actorId} in ${tenantId}`);
     return found;
   };
@@ -54,9 +60,14 @@ export async function makeOffice(
       return office.kernel.decide(tenantId, proposalId, decision, await actor(tenantId, actorId), "cli");
     },
     async firstId(tenantId) {
-      const row = office.store.raw
-        .prepare("SELECT id FROM customers WHERE tenant_id = ? ORDER BY id LIMIT 1")
-        .get(tenantId) as { id: string } | undefined;
+      const [row] = await withTenant(tenantId, () =>
+        office.store.db
+          .select({ id: customers.id })
+          .from(customers)
+          .where(eq(customers.tenantId, tenantId))
+          .orderBy(customers.id)
+          .limit(1),
+      );
       if (!row) throw new Error(`no customers in ${tenantId}`);
       return row.id;
     },

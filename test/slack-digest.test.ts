@@ -52,7 +52,7 @@ describe("the founder's daily digest", () => {
       .run(rig.office.clock.now.toISOString(), late.reviewProposalId);
     rig.office.clock.advance(2 * 86_400_000);
     await rig.office.kernel.resumeApproved("demo");
-    expect(getContract(rig.office.store.db, "demo", late.contractId)?.status).toBe("ESCALATED");
+    expect((await getContract(rig.office.store.db, "demo", late.contractId))?.status).toBe("ESCALATED");
     // A governed change waiting on the founder.
     const draft = await file("chase quotes after 5 days not 7");
 

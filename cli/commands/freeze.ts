@@ -49,7 +49,7 @@ export function freezeCommand(target: HealthStatus): Command {
         await appendAudit(tx, tenantId, { ...entry, outcome: "ok", mutation: { auditEntriesPreserved: head.length } });
         if (target === "sev0_stop") {
           // The founder is told through the incident list (web, digest); the evidence is the untouched store and chain.
-          openIncident(tx, {
+          await openIncident(tx, {
             tenantId,
             contractId: null,
             kind: "sev0_stop",
@@ -57,7 +57,7 @@ export function freezeCommand(target: HealthStatus): Command {
             openedAt: at,
           });
         } else {
-          closeOpenIncidentsOfKind(tx, tenantId, "sev0_stop", at);
+          await closeOpenIncidentsOfKind(tx, tenantId, "sev0_stop", at);
         }
         return true;
       });

@@ -54,9 +54,13 @@ export const serveCommand: Command = async (argv) => {
   if (slack)
     print(slack.mode === "socket" ? "Slack: Socket Mode connected." : `Slack events: ${server.url}/slack/events`);
   const { startScheduler, intervalFromEnv } = await import("../../server/scheduler.ts");
-  const scheduler = startScheduler(office);
+  // OFFICE_SCHEDULER=off: this instance only serves requests (e.g. all but one instance behind a load balancer;
+  // leaving it on everywhere is safe too — a business's scan runs on one instance at a time).
+  const scheduler = process.env.OFFICE_SCHEDULER === "off" ? null : startScheduler(office);
   print(
-    `Trigger scans and health checks every ${Math.round(intervalFromEnv() / 60_000)} min (OFFICE_SCAN_INTERVAL_MS).`,
+    scheduler
+      ? `Trigger scans and health checks every ${Math.round(intervalFromEnv() / 60_000)} min (OFFICE_SCAN_INTERVAL_MS).`
+      : "Scheduler off on this instance (OFFICE_SCHEDULER=off).",
   );
   print("Stop with Ctrl-C.");
 
@@ -71,9 +75,12 @@ export const serveCommand: Command = async (argv) => {
         if (finished) return;
         finished = true;
         void slack?.stop().catch(() => undefined);
-        scheduler.stop();
-        office.close();
-        resolve(EXIT.ok);
+        scheduler?.stop();
+        // Queued audit entries are written and the store (SQLite file or PostgreSQL pool) closed before exit.
+        office
+          .shutdown()
+          .catch((error: unknown) => warn(`Store close: ${error instanceof Error ? error.message : String(error)}`))
+          .finally(() => resolve(EXIT.ok));
       };
       const forced = setTimeout(() => {
         warn("Open connections did not close in time; closing the store and exiting.");

@@ -12,6 +12,8 @@ import { TRIGGER_LABELS, TRIGGER_TYPES, type TriggerType } from "../../tools/ops
 import type { ApiEnv } from "../auth.ts";
 import { readJsonBody, refuse } from "../http.ts";
 import type { Office } from "../office.ts";
+import { scanTenant } from "../../tools/ops/index.ts";
+import { ScanRunSchema } from "../payloads.ts";
 
 const ReviewItemSchema = ProposalViewSchema.extend({
   channel: z.string(),
@@ -78,7 +80,7 @@ const BULK_RISK = "low";
 async function reviewItem(office: Office, viewer: Actor, readOnly: boolean, p: Proposal): Promise<ReviewItem> {
   const tool = office.kernel.registry.get(p.tool);
   const view = redactForRole(proposalView(p), viewer.role, tool?.sensitive);
-  const trigger = p.triggerId ? getTrigger(office.store.db, p.tenantId, p.triggerId) : null;
+  const trigger = p.triggerId ? await getTrigger(office.store.db, p.tenantId, p.triggerId) : null;
   const reason = readOnly ? "A read-only session cannot approve or reject." : whyActorMayNotDecide(p, viewer);
   return {
     ...view,
@@ -189,5 +191,18 @@ export function reviewRoutes(office: Office): Hono<ApiEnv> {
     return c.json({ decision, done: results.length - refused, refused, results });
   });
 
+  // "Scan now": the same scan the scheduler runs, for the token's business. It changes no record; new triggers
+  // become pending suggestions. Whichever instance gets it, a scan already running elsewhere makes it a no-op.
+  routes.post("/triggers/run", async (c) => {
+    const { tenantId, actor, mode } = c.get("grant");
+    if (mode === "read_only" || !SCAN_ROLES.has(actor.role)) {
+      return refuse(c, "forbidden", `A ${actor.role} may not start a trigger scan; the founder or the office can.`);
+    }
+    const report = await scanTenant(office.kernel, tenantId);
+    return c.json(ScanRunSchema.parse(report));
+  });
+
   return routes;
 }
+
+const SCAN_ROLES: ReadonlySet<string> = new Set(["founder", "office"]);

@@ -7,6 +7,7 @@ import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { ChannelMode } from "../../contracts/index.ts";
 import { createToken, getActor, resolveToken, type TokenGrant } from "../../store/repos/tenants.ts";
+import { withTenant } from "../../store/scope.ts";
 import { whyActorMayNotDecide } from "../../tools/kernel/index.ts";
 import type { ApiEnv } from "../auth.ts";
 import { refuse } from "../http.ts";
@@ -59,7 +60,7 @@ export async function createLoginLink(
   office: Office,
   input: { tenantId: string; actorId: string; mode?: ChannelMode; ttlMs?: number },
 ): Promise<{ path: string; code: string; expiresAt: string }> {
-  const actor = await getActor(office.store.db, input.tenantId, input.actorId);
+  const actor = await withTenant(input.tenantId, () => getActor(office.store.db, input.tenantId, input.actorId));
   if (!actor) throw new Error(`No actor ${input.actorId} in tenant ${input.tenantId}.`);
   const now = office.kernel.now().getTime();
   const codes = codesOf(office);
@@ -251,14 +252,19 @@ export function webRoutes(office: Office): Hono<ApiEnv> {
     const code = c.req.param("code");
     const entry = CODE_SHAPE.test(code) ? redeemLoginCode(office, code) : null;
     if (!entry) return c.redirect("/login?failed=link", 303);
-    const token = await createToken(office.store.db, {
-      tenantId: entry.tenantId,
-      actorId: entry.actorId,
-      mode: entry.mode,
-      now: office.kernel.now(),
-      ttlDays: SESSION_DAYS,
-      label: "web-login-link",
-    });
+    // A write in the link's tenant, through the store's writer (on PostgreSQL the read handle is read-only).
+    const token = await withTenant(entry.tenantId, () =>
+      office.store.write((tx) =>
+        createToken(tx, {
+          tenantId: entry.tenantId,
+          actorId: entry.actorId,
+          mode: entry.mode,
+          now: office.kernel.now(),
+          ttlDays: SESSION_DAYS,
+          label: "web-login-link",
+        }),
+      ),
+    );
     setSessionCookie(c, token);
     return c.redirect("/", 303);
   });

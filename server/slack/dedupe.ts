@@ -1,6 +1,7 @@
 // Slack delivery dedupe: a retried delivery (same event_id, e.g. with x-slack-retry-num) never runs a turn twice,
 // even after a restart, because the claim is a row in the store's channel_events table (first insert wins).
 import type { Store } from "../../store/index.ts";
+import { affected } from "../../store/raw.ts";
 import { channelEvents } from "../../store/schema-agent.ts";
 
 /** True for the first delivery of this event id; false for every later one (a retry or a replay). */
@@ -11,11 +12,10 @@ export async function claimSlackEvent(
   receivedAt: Date,
 ): Promise<boolean> {
   return store.write(async (tx) => {
-    const result = tx
+    const result = await tx
       .insert(channelEvents)
       .values({ channel: "slack", eventId, tenantId, receivedAt: receivedAt.toISOString() })
-      .onConflictDoNothing()
-      .run();
-    return result.changes === 1;
+      .onConflictDoNothing();
+    return affected(result) === 1;
   });
 }

@@ -141,12 +141,11 @@ export async function postDailyDigest(
   const founder = await founderOf(office, tenantId);
   // Seen as the founder (the digest's reader), so redaction follows the founder's role like any other view.
   const pending = founder ? await office.kernel.listProposalsFor(founder, ["pending"]) : [];
-  const triggerTypeOf = new Map(
-    (await office.kernel.listProposals(tenantId, ["pending"])).map((p) => {
-      const trigger = p.triggerId ? getTrigger(office.store.db, tenantId, p.triggerId) : null;
-      return [p.id, trigger?.type ?? null] as const;
-    }),
-  );
+  const triggerTypeOf = new Map<string, string | null>();
+  for (const p of await office.kernel.listProposals(tenantId, ["pending"])) {
+    const trigger = p.triggerId ? await getTrigger(office.store.db, tenantId, p.triggerId) : null;
+    triggerTypeOf.set(p.id, trigger?.type ?? null);
+  }
   const groups = groupForDigest(pending, triggerTypeOf);
   const suggestionGroups = groups.filter((g) => g.triggerType !== null);
   const suggestions = suggestionGroups.reduce((n, g) => n + g.proposals.length, 0);

@@ -3,16 +3,17 @@
 import { and, eq } from "drizzle-orm";
 import type { Actor, Role } from "../../contracts/index.ts";
 import type { Store } from "../../store/index.ts";
+import { affected } from "../../store/raw.ts";
 import { actors } from "../../store/schema.ts";
 
 /** The person linked to this Slack user in the tenant, or null (unmapped users get a refusal, never a guess). */
 export async function actorForSlackUser(store: Store, tenantId: string, slackUserId: string): Promise<Actor | null> {
   if (!slackUserId) return null;
-  const row = store.db
+  const [row] = await store.db
     .select()
     .from(actors)
     .where(and(eq(actors.tenantId, tenantId), eq(actors.slackUserId, slackUserId)))
-    .get();
+    .limit(1);
   return row ? { id: row.id, tenantId: row.tenantId, name: row.name, role: row.role as Role } : null;
 }
 
@@ -29,12 +30,11 @@ export async function linkDemoSlackUsers(store: Store, tenantId = "demo"): Promi
   return store.write(async (tx) => {
     let linked = 0;
     for (const [slackUserId, actorId] of Object.entries(DEMO_SLACK_USERS)) {
-      const result = tx
+      const result = await tx
         .update(actors)
         .set({ slackUserId })
-        .where(and(eq(actors.tenantId, tenantId), eq(actors.id, actorId)))
-        .run();
-      linked += result.changes;
+        .where(and(eq(actors.tenantId, tenantId), eq(actors.id, actorId)));
+      linked += affected(result);
     }
     return linked;
   });

@@ -51,7 +51,7 @@ export function unescapeSlack(text: string): string {
 
 /** True when the office already holds a conversation in this thread (so a plain reply there is for the office). */
 export async function isOfficeThread(deps: SlackDeps, place: SlackPlace): Promise<boolean> {
-  const row = deps.office.store.db
+  const [row] = await deps.office.store.db
     .select({ id: agentSessions.id })
     .from(agentSessions)
     .where(
@@ -61,7 +61,7 @@ export async function isOfficeThread(deps: SlackDeps, place: SlackPlace): Promis
         eq(agentSessions.threadRef, threadRefOf(place.channel, place.threadTs)),
       ),
     )
-    .get();
+    .limit(1);
   return row !== undefined;
 }
 

@@ -1,9 +1,10 @@
 // The append-only, per-tenant hash chain. hash = SHA-256(prev_hash + canonical entry). Rows are never updated.
 import { createHash } from "node:crypto";
+import type Database from "better-sqlite3";
 import { and, asc, desc, eq, gt } from "drizzle-orm";
 import type { AuditEntry, AuditOutcome } from "../../contracts/index.ts";
 import type { Db } from "../db.ts";
-import { prepared } from "../prepared.ts";
+import { dialectOf, rawGet, rawRun } from "../raw.ts";
 import { auditLog } from "../schema.ts";
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -65,20 +66,22 @@ function normalize(tenantId: string, seq: number, prevHash: string, draft: Audit
   };
 }
 
-/** Appends one entry. Call inside the store's write transaction so the chain is serialized per tenant. */
-export async function appendAudit(db: Db, tenantId: string, draft: AuditDraft): Promise<AuditEntry> {
-  const last = prepared(db, "SELECT seq, hash FROM audit_log WHERE tenant_id = ? ORDER BY seq DESC LIMIT 1").get(
-    tenantId,
-  ) as { seq: number; hash: string } | undefined;
+type ChainTail = { seq: number; hash: string };
+
+const TAIL_SQL = "SELECT seq, hash FROM audit_log WHERE tenant_id = ? ORDER BY seq DESC LIMIT 1";
+const INSERT_SQL = `INSERT INTO audit_log (tenant_id, seq, at, actor_id, actor_role, channel, tool, input, outcome,
+  failure_class, proposal_id, reasoning, confidence, trigger_id, reviewer, mutation, prev_hash, hash)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** The entry that follows `last` in the tenant's chain (the genesis entry when there is none). */
+function nextEntry(tenantId: string, last: ChainTail | undefined, draft: AuditDraft): AuditEntry {
   const body = normalize(tenantId, (last?.seq ?? 0) + 1, last?.hash ?? GENESIS_HASH, draft);
-  const entry: AuditEntry = { ...body, hash: hashEntry(body) };
+  return { ...body, hash: hashEntry(body) };
+}
+
+function insertParams(entry: AuditEntry): unknown[] {
   const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-  prepared(
-    db,
-    `INSERT INTO audit_log (tenant_id, seq, at, actor_id, actor_role, channel, tool, input, outcome, failure_class,
-      proposal_id, reasoning, confidence, trigger_id, reviewer, mutation, prev_hash, hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+  return [
     entry.tenantId,
     entry.seq,
     entry.at,
@@ -97,7 +100,43 @@ export async function appendAudit(db: Db, tenantId: string, draft: AuditDraft): 
     json(entry.mutation),
     entry.prevHash,
     entry.hash,
-  );
+  ];
+}
+
+// The kernel's shutdown flush (flushAuditSync) appends without awaiting, on SQLite only, and commits right after:
+// there the append must be finished when the call returns. rawGet/rawRun run a SQLite statement at once but hand
+// back its row a microtask later, so the SQLite path uses better-sqlite3 statements directly (cached per connection).
+const sqliteStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function sqliteStatement(db: Db, text: string): Database.Statement {
+  const client = (db as unknown as { $client: Database.Database }).$client;
+  let cache = sqliteStatements.get(client);
+  if (!cache) {
+    cache = new Map();
+    sqliteStatements.set(client, cache);
+  }
+  let statement = cache.get(text);
+  if (!statement) {
+    statement = client.prepare(text);
+    cache.set(text, statement);
+  }
+  return statement;
+}
+
+function appendSqlite(db: Db, tenantId: string, draft: AuditDraft): AuditEntry {
+  const entry = nextEntry(tenantId, sqliteStatement(db, TAIL_SQL).get(tenantId) as ChainTail | undefined, draft);
+  sqliteStatement(db, INSERT_SQL).run(...insertParams(entry));
+  return entry;
+}
+
+/**
+ * Appends one entry. Call inside the store's write transaction so the chain is serialized per tenant.
+ * Plain SQL: this runs on every kernel call. On SQLite it completes before returning (see appendSqlite).
+ */
+export async function appendAudit(db: Db, tenantId: string, draft: AuditDraft): Promise<AuditEntry> {
+  if (dialectOf(db) === "sqlite") return appendSqlite(db, tenantId, draft);
+  const entry = nextEntry(tenantId, await rawGet<ChainTail>(db, TAIL_SQL, tenantId), draft);
+  await rawRun(db, INSERT_SQL, ...insertParams(entry));
   return entry;
 }
 
@@ -107,14 +146,13 @@ function toEntry(row: AuditRow): AuditEntry {
 }
 
 export async function recentAudit(db: Db, tenantId: string, limit: number): Promise<AuditEntry[]> {
-  return db
+  const rows = await db
     .select()
     .from(auditLog)
     .where(eq(auditLog.tenantId, tenantId))
     .orderBy(desc(auditLog.seq))
-    .limit(limit)
-    .all()
-    .map(toEntry);
+    .limit(limit);
+  return rows.map(toEntry);
 }
 
 export interface ChainVerdict {
@@ -133,13 +171,12 @@ export async function verifyAuditChain(db: Db, tenantId: string): Promise<ChainV
   const pageSize = 5000;
   let after = 0;
   for (;;) {
-    const rows = db
+    const rows = await db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.tenantId, tenantId), gt(auditLog.seq, after)))
       .orderBy(asc(auditLog.seq))
-      .limit(pageSize)
-      .all();
+      .limit(pageSize);
     for (const row of rows) {
       const entry = toEntry(row);
       if (entry.seq !== expectedSeq) {

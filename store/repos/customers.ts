@@ -1,6 +1,6 @@
 // Customers and the records hanging off them (properties, opportunities, quotes, tasks, notes, interactions).
 // Every function takes the tenant first; nothing here crosses tenants.
-import { and, desc, eq, inArray, like, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, like, or, sql } from "drizzle-orm";
 import type {
   Customer,
   CustomerPatch,
@@ -14,6 +14,7 @@ import type {
 import type { Db } from "../db.ts";
 import { newId } from "../ids.ts";
 import { nameKey, phoneKey } from "../keys.ts";
+import { containsIgnoringCase } from "../like.ts";
 import { customers, interactions, notes, opportunities, properties, quotes, tasks } from "../schema.ts";
 
 type CustomerRow = typeof customers.$inferSelect;
@@ -34,11 +35,11 @@ export function toCustomer(row: CustomerRow): Customer {
 }
 
 export async function getCustomer(db: Db, tenantId: string, id: string): Promise<Customer | null> {
-  const row = db
+  const [row] = await db
     .select()
     .from(customers)
     .where(and(eq(customers.tenantId, tenantId), eq(customers.id, id)))
-    .get();
+    .limit(1);
   return row ? toCustomer(row) : null;
 }
 
@@ -46,18 +47,21 @@ export async function searchCustomers(db: Db, tenantId: string, query: string, l
   const q = query.trim();
   const key = nameKey(q);
   const digits = phoneKey(q);
-  const conditions = [like(customers.nameKey, `%${key.split(" ").join("%")}%`), like(customers.name, `%${q}%`)];
+  // name_key is already lower-case; the display name is matched ignoring case on both backends.
+  const conditions = [
+    like(customers.nameKey, `%${key.split(" ").join("%")}%`),
+    containsIgnoringCase(customers.name, q),
+  ];
   if (digits) conditions.push(eq(customers.phoneKey, digits));
   if (q.includes("@")) conditions.push(eq(customers.email, q.toLowerCase()));
   if (/^cus_[0-9a-f]+$/.test(q)) conditions.push(eq(customers.id, q));
-  return db
+  const rows = await db
     .select()
     .from(customers)
     .where(and(eq(customers.tenantId, tenantId), or(...conditions)))
     .orderBy(customers.name)
-    .limit(limit)
-    .all()
-    .map(toCustomer);
+    .limit(limit);
+  return rows.map(toCustomer);
 }
 
 export async function listCustomers(
@@ -65,17 +69,15 @@ export async function listCustomers(
   tenantId: string,
   page: { offset: number; limit: number },
 ): Promise<{ rows: Customer[]; total: number }> {
-  const rows = db
+  const rows = await db
     .select()
     .from(customers)
     .where(eq(customers.tenantId, tenantId))
     .orderBy(customers.nameKey)
     .limit(page.limit)
-    .offset(page.offset)
-    .all()
-    .map(toCustomer);
-  const total = db.select({ n: sql<number>`count(*)` }).from(customers).where(eq(customers.tenantId, tenantId)).get();
-  return { rows, total: total?.n ?? 0 };
+    .offset(page.offset);
+  const [total] = await db.select({ n: count() }).from(customers).where(eq(customers.tenantId, tenantId));
+  return { rows: rows.map(toCustomer), total: total?.n ?? 0 };
 }
 
 export interface NewCustomer {
@@ -105,7 +107,7 @@ export async function insertCustomer(db: Db, tenantId: string, input: NewCustome
     updatedAt: input.createdAt,
     version: 1,
   };
-  db.insert(customers).values(row).run();
+  await db.insert(customers).values(row);
   return toCustomer(row);
 }
 
@@ -119,7 +121,8 @@ export async function updateCustomer(
   const current = await getCustomer(db, tenantId, id);
   if (!current) return null;
   const next = { ...current, ...patch, updatedAt: now, version: current.version + 1 };
-  db.update(customers)
+  await db
+    .update(customers)
     .set({
       name: next.name,
       nameKey: nameKey(next.name),
@@ -132,67 +135,63 @@ export async function updateCustomer(
       updatedAt: now,
       version: next.version,
     })
-    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, id)))
-    .run();
+    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, id)));
   return next;
 }
 
 export async function propertiesOf(db: Db, tenantId: string, customerId: string): Promise<Property[]> {
-  return db
+  const rows = await db
     .select()
     .from(properties)
-    .where(and(eq(properties.tenantId, tenantId), eq(properties.customerId, customerId)))
-    .all()
-    .map((r) => ({
-      id: r.id,
-      customerId: r.customerId,
-      street: r.street,
-      unit: r.unit,
-      city: r.city,
-      state: r.state,
-      zip: r.zip,
-      sqft: r.sqft,
-      yearBuilt: r.yearBuilt,
-      equipment: r.equipment,
-    }));
+    .where(and(eq(properties.tenantId, tenantId), eq(properties.customerId, customerId)));
+  return rows.map((r) => ({
+    id: r.id,
+    customerId: r.customerId,
+    street: r.street,
+    unit: r.unit,
+    city: r.city,
+    state: r.state,
+    zip: r.zip,
+    sqft: r.sqft,
+    yearBuilt: r.yearBuilt,
+    equipment: r.equipment,
+  }));
 }
 
 export async function opportunitiesOf(db: Db, tenantId: string, customerId: string): Promise<Opportunity[]> {
-  return db
+  const rows = await db
     .select()
     .from(opportunities)
     .where(and(eq(opportunities.tenantId, tenantId), eq(opportunities.customerId, customerId)))
-    .orderBy(desc(opportunities.lastActivityAt))
-    .all()
-    .map((r) => ({
-      id: r.id,
-      customerId: r.customerId,
-      title: r.title,
-      stage: r.stage as Opportunity["stage"],
-      valueCents: r.valueCents,
-      source: r.source,
-      createdAt: r.createdAt,
-      lastActivityAt: r.lastActivityAt,
-    }));
+    .orderBy(desc(opportunities.lastActivityAt));
+  return rows.map((r) => ({
+    id: r.id,
+    customerId: r.customerId,
+    title: r.title,
+    stage: r.stage as Opportunity["stage"],
+    valueCents: r.valueCents,
+    source: r.source,
+    createdAt: r.createdAt,
+    lastActivityAt: r.lastActivityAt,
+  }));
 }
 
 export async function quotesOf(db: Db, tenantId: string, customerId: string): Promise<Quote[]> {
-  return db
+  const rows = await db
     .select()
     .from(quotes)
     .where(and(eq(quotes.tenantId, tenantId), eq(quotes.customerId, customerId)))
-    .orderBy(desc(quotes.createdAt))
-    .all()
-    .map((r) => ({
-      id: r.id,
-      customerId: r.customerId,
-      opportunityId: r.opportunityId,
-      title: r.title,
-      amountCents: r.amountCents,
-      status: r.status as Quote["status"],
-      sentAt: r.sentAt,
-      createdAt: r.createdAt,
-    }));
+    .orderBy(desc(quotes.createdAt));
+  return rows.map((r) => ({
+    id: r.id,
+    customerId: r.customerId,
+    opportunityId: r.opportunityId,
+    title: r.title,
+    amountCents: r.amountCents,
+    status: r.status as Quote["status"],
+    sentAt: r.sentAt,
+    createdAt: r.createdAt,
+  }));
 }
 
 type TaskRow = typeof tasks.$inferSelect;
@@ -211,26 +210,31 @@ export function toTask(r: TaskRow): Task {
 }
 
 export async function tasksOf(db: Db, tenantId: string, customerId: string): Promise<Task[]> {
-  return db
+  const rows = await db
     .select()
     .from(tasks)
     .where(
       and(eq(tasks.tenantId, tenantId), eq(tasks.customerId, customerId), inArray(tasks.status, ["open", "snoozed"])),
     )
-    .orderBy(tasks.dueAt)
-    .all()
-    .map(toTask);
+    // Tasks without a due date first, as SQLite orders NULLs in ascending order (PostgreSQL would put them last).
+    .orderBy(sql`${tasks.dueAt} asc nulls first`);
+  return rows.map(toTask);
 }
 
 export async function notesOf(db: Db, tenantId: string, customerId: string, limit: number): Promise<Note[]> {
-  return db
+  const rows = await db
     .select()
     .from(notes)
     .where(and(eq(notes.tenantId, tenantId), eq(notes.customerId, customerId)))
     .orderBy(desc(notes.createdAt))
-    .limit(limit)
-    .all()
-    .map((r) => ({ id: r.id, customerId: r.customerId, body: r.body, authorId: r.authorId, createdAt: r.createdAt }));
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    customerId: r.customerId,
+    body: r.body,
+    authorId: r.authorId,
+    createdAt: r.createdAt,
+  }));
 }
 
 export async function interactionsOf(
@@ -239,23 +243,22 @@ export async function interactionsOf(
   customerId: string,
   limit: number,
 ): Promise<Interaction[]> {
-  return db
+  const rows = await db
     .select()
     .from(interactions)
     .where(and(eq(interactions.tenantId, tenantId), eq(interactions.customerId, customerId)))
     .orderBy(desc(interactions.occurredAt))
-    .limit(limit)
-    .all()
-    .map((r) => ({
-      id: r.id,
-      customerId: r.customerId,
-      channel: r.channel as Interaction["channel"],
-      direction: r.direction as Interaction["direction"],
-      summary: r.summary,
-      outcome: r.outcome,
-      occurredAt: r.occurredAt,
-      rawRefs: r.rawRefs,
-    }));
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    customerId: r.customerId,
+    channel: r.channel as Interaction["channel"],
+    direction: r.direction as Interaction["direction"],
+    summary: r.summary,
+    outcome: r.outcome,
+    occurredAt: r.occurredAt,
+    rawRefs: r.rawRefs,
+  }));
 }
 
 export async function insertNote(
@@ -264,7 +267,7 @@ export async function insertNote(
   input: { customerId: string; body: string; authorId: string; createdAt: string },
 ): Promise<Note> {
   const row = { id: newId("not"), tenantId, ...input };
-  db.insert(notes).values(row).run();
+  await db.insert(notes).values(row);
   return { id: row.id, customerId: row.customerId, body: row.body, authorId: row.authorId, createdAt: row.createdAt };
 }
 
@@ -281,6 +284,6 @@ export async function insertTask(
   },
 ): Promise<Task> {
   const row = { id: newId("tsk"), tenantId, status: "open", outcome: null, completedAt: null, version: 1, ...input };
-  db.insert(tasks).values(row).run();
+  await db.insert(tasks).values(row);
   return toTask(row);
 }

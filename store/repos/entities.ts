@@ -2,7 +2,7 @@
 // A new record kind that tools may reference is added to ENTITY_TABLES.
 import { eq, getTableName } from "drizzle-orm";
 import type { Db } from "../db.ts";
-import { prepared } from "../prepared.ts";
+import { rawGet } from "../raw.ts";
 import {
   customers,
   intakeItems,
@@ -60,16 +60,18 @@ export const ENTITY_KINDS = Object.keys(ENTITY_TABLES) as EntityKind[];
 export async function entityVersion(db: Db, tenantId: string, kind: EntityKind, id: string): Promise<number | null> {
   const table = ENTITY_TABLES[kind];
   const column = "version" in table ? "version" : "1";
-  const row = prepared(db, `SELECT ${column} AS v FROM ${getTableName(table)} WHERE tenant_id = ? AND id = ?`).get(
+  const row = await rawGet<{ v: number }>(
+    db,
+    `SELECT ${column} AS v FROM ${getTableName(table)} WHERE tenant_id = ? AND id = ?`,
     tenantId,
     id,
-  ) as { v: number } | undefined;
+  );
   return row ? row.v : null;
 }
 
 /** Any one id of this kind in the tenant (used by registry-wide tests and fixtures). */
 export async function anyEntityId(db: Db, tenantId: string, kind: EntityKind): Promise<string | null> {
   const table = ENTITY_TABLES[kind];
-  const row = db.select({ id: table.id }).from(table).where(eq(table.tenantId, tenantId)).limit(1).get();
+  const [row] = await db.select({ id: table.id }).from(table).where(eq(table.tenantId, tenantId)).limit(1);
   return row?.id ?? null;
 }

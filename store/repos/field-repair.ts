@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
 import type { Db } from "../db.ts";
+import { affected } from "../raw.ts";
 import { type IdPrefix, newId } from "../ids.ts";
 import { auditLog, intakeItems } from "../schema.ts";
 import {
@@ -55,22 +56,21 @@ function toTechProfile(row: TechProfileRow): StoredTechProfile {
 }
 
 export async function getTechProfile(db: Db, tenantId: string, techId: string): Promise<StoredTechProfile | null> {
-  const row = db
+  const [row] = await db
     .select()
     .from(techProfiles)
     .where(and(eq(techProfiles.tenantId, tenantId), eq(techProfiles.id, techId)))
-    .get();
+    .limit(1);
   return row ? toTechProfile(row) : null;
 }
 
 export async function listTechProfiles(db: Db, tenantId: string): Promise<StoredTechProfile[]> {
-  return db
+  const rows = await db
     .select()
     .from(techProfiles)
     .where(eq(techProfiles.tenantId, tenantId))
-    .orderBy(asc(techProfiles.id))
-    .all()
-    .map(toTechProfile);
+    .orderBy(asc(techProfiles.id));
+  return rows.map(toTechProfile);
 }
 
 /** Creates or replaces a tech profile (version + 1). Admin-set only: callers are the safe apply engine and fixtures. */
@@ -92,14 +92,12 @@ export async function upsertTechProfile(
     updatedAt: now,
   };
   if (current) {
-    db.update(techProfiles)
+    await db
+      .update(techProfiles)
       .set({ ...values, version: current.version + 1 })
-      .where(and(eq(techProfiles.tenantId, tenantId), eq(techProfiles.id, profile.techId)))
-      .run();
+      .where(and(eq(techProfiles.tenantId, tenantId), eq(techProfiles.id, profile.techId)));
   } else {
-    db.insert(techProfiles)
-      .values({ tenantId, id: profile.techId, ...values, version: 1 })
-      .run();
+    await db.insert(techProfiles).values({ tenantId, id: profile.techId, ...values, version: 1 });
   }
   return (await getTechProfile(db, tenantId, profile.techId)) as StoredTechProfile;
 }
@@ -138,11 +136,11 @@ function toRepairJob(row: RepairJobRow): StoredRepairJob {
 }
 
 export async function getRepairJob(db: Db, tenantId: string, id: string): Promise<StoredRepairJob | null> {
-  const row = db
+  const [row] = await db
     .select()
     .from(repairJobs)
     .where(and(eq(repairJobs.tenantId, tenantId), eq(repairJobs.id, id)))
-    .get();
+    .limit(1);
   return row ? toRepairJob(row) : null;
 }
 
@@ -168,7 +166,7 @@ export async function insertRepairJob(
     closedAt: input.closedAt ?? null,
     version: 1,
   };
-  db.insert(repairJobs).values(row).run();
+  await db.insert(repairJobs).values(row);
   return toRepairJob(row);
 }
 
@@ -181,26 +179,25 @@ export async function updateRepairJob(
 ): Promise<StoredRepairJob | null> {
   const current = await getRepairJob(db, tenantId, id);
   if (!current) return null;
-  db.update(repairJobs)
+  await db
+    .update(repairJobs)
     .set({
       record: patch.record,
       status: patch.status,
       closedAt: patch.closedAt ?? current.closedAt,
       version: current.version + 1,
     })
-    .where(and(eq(repairJobs.tenantId, tenantId), eq(repairJobs.id, id)))
-    .run();
+    .where(and(eq(repairJobs.tenantId, tenantId), eq(repairJobs.id, id)));
   return getRepairJob(db, tenantId, id);
 }
 
 /** Hard stops the kernel audited as `stopped` on calls that named this job (the stop ids, oldest first). */
 export async function stopsAuditedForJob(db: Db, tenantId: string, jobId: string): Promise<string[]> {
-  const rows = db
+  const rows = await db
     .select({ input: auditLog.input, mutation: auditLog.mutation })
     .from(auditLog)
     .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.outcome, "stopped"), like(auditLog.tool, "repair.%")))
-    .orderBy(asc(auditLog.seq))
-    .all();
+    .orderBy(asc(auditLog.seq));
   const ids: string[] = [];
   for (const row of rows) {
     const input = row.input as { jobId?: unknown } | null;
@@ -258,32 +255,31 @@ function toStock(row: typeof stock.$inferSelect): StoredStock {
 
 export async function insertLocation(db: Db, tenantId: string, input: Omit<StoredLocation, "id"> & { id?: string }) {
   const row = { id: input.id ?? newFieldId("loc"), tenantId, name: input.name, kind: input.kind, techId: input.techId };
-  db.insert(inventoryLocations).values(row).run();
+  await db.insert(inventoryLocations).values(row);
   return toLocation(row);
 }
 
 export async function listLocations(db: Db, tenantId: string): Promise<StoredLocation[]> {
-  return db
+  const rows = await db
     .select()
     .from(inventoryLocations)
     .where(eq(inventoryLocations.tenantId, tenantId))
-    .orderBy(asc(inventoryLocations.name))
-    .all()
-    .map(toLocation);
+    .orderBy(asc(inventoryLocations.name));
+  return rows.map(toLocation);
 }
 
 export async function getLocation(db: Db, tenantId: string, id: string): Promise<StoredLocation | null> {
-  const row = db
+  const [row] = await db
     .select()
     .from(inventoryLocations)
     .where(and(eq(inventoryLocations.tenantId, tenantId), eq(inventoryLocations.id, id)))
-    .get();
+    .limit(1);
   return row ? toLocation(row) : null;
 }
 
 /** The truck assigned to a tech, or null. */
 export async function truckOf(db: Db, tenantId: string, techId: string): Promise<StoredLocation | null> {
-  const row = db
+  const [row] = await db
     .select()
     .from(inventoryLocations)
     .where(
@@ -293,46 +289,45 @@ export async function truckOf(db: Db, tenantId: string, techId: string): Promise
         eq(inventoryLocations.kind, "truck"),
       ),
     )
-    .get();
+    .limit(1);
   return row ? toLocation(row) : null;
 }
 
 export async function insertPart(db: Db, tenantId: string, input: Omit<StoredPart, "id"> & { id?: string }) {
   const row = { id: input.id ?? newFieldId("prt"), tenantId, ...input };
-  db.insert(parts)
-    .values({ ...row, id: row.id })
-    .run();
+  await db.insert(parts).values({ ...row, id: row.id });
   return toPart({ ...row, id: row.id });
 }
 
 export async function listParts(db: Db, tenantId: string): Promise<StoredPart[]> {
-  return db.select().from(parts).where(eq(parts.tenantId, tenantId)).orderBy(asc(parts.sku)).all().map(toPart);
+  const rows = await db.select().from(parts).where(eq(parts.tenantId, tenantId)).orderBy(asc(parts.sku));
+  return rows.map(toPart);
 }
 
 export async function getPart(db: Db, tenantId: string, id: string): Promise<StoredPart | null> {
-  const row = db
+  const [row] = await db
     .select()
     .from(parts)
     .where(and(eq(parts.tenantId, tenantId), eq(parts.id, id)))
-    .get();
+    .limit(1);
   return row ? toPart(row) : null;
 }
 
 export async function getStock(db: Db, tenantId: string, id: string): Promise<StoredStock | null> {
-  const row = db
+  const [row] = await db
     .select()
     .from(stock)
     .where(and(eq(stock.tenantId, tenantId), eq(stock.id, id)))
-    .get();
+    .limit(1);
   return row ? toStock(row) : null;
 }
 
 export async function stockAt(db: Db, tenantId: string, locationId: string, partId: string) {
-  const row = db
+  const [row] = await db
     .select()
     .from(stock)
     .where(and(eq(stock.tenantId, tenantId), eq(stock.locationId, locationId), eq(stock.partId, partId)))
-    .get();
+    .limit(1);
   return row ? toStock(row) : null;
 }
 
@@ -348,12 +343,11 @@ export async function listStock(
     if (filter.partIds.length === 0) return [];
     conditions.push(inArray(stock.partId, filter.partIds));
   }
-  return db
+  const rows = await db
     .select()
     .from(stock)
-    .where(and(...conditions))
-    .all()
-    .map(toStock);
+    .where(and(...conditions));
+  return rows.map(toStock);
 }
 
 /** Sets quantity and reserved on the stock row at (location, part), creating it when missing; version + 1. */
@@ -364,22 +358,20 @@ export async function setStock(
 ): Promise<StoredStock> {
   const current = await stockAt(db, tenantId, input.locationId, input.partId);
   if (current) {
-    db.update(stock)
+    await db
+      .update(stock)
       .set({ quantity: input.quantity, reserved: input.reserved ?? current.reserved, version: current.version + 1 })
-      .where(and(eq(stock.tenantId, tenantId), eq(stock.id, current.id)))
-      .run();
+      .where(and(eq(stock.tenantId, tenantId), eq(stock.id, current.id)));
   } else {
-    db.insert(stock)
-      .values({
-        id: newFieldId("stk"),
-        tenantId,
-        locationId: input.locationId,
-        partId: input.partId,
-        quantity: input.quantity,
-        reserved: input.reserved ?? 0,
-        version: 1,
-      })
-      .run();
+    await db.insert(stock).values({
+      id: newFieldId("stk"),
+      tenantId,
+      locationId: input.locationId,
+      partId: input.partId,
+      quantity: input.quantity,
+      reserved: input.reserved ?? 0,
+      version: 1,
+    });
   }
   return (await stockAt(db, tenantId, input.locationId, input.partId)) as StoredStock;
 }
@@ -399,26 +391,25 @@ export async function insertReservation(
   input: Omit<StoredReservation, "id" | "status">,
 ): Promise<StoredReservation> {
   const row = { id: newFieldId("rsv"), tenantId, status: "reserved", ...input };
-  db.insert(stockReservations).values(row).run();
+  await db.insert(stockReservations).values(row);
   const { tenantId: _t, ...reservation } = row;
   return reservation;
 }
 
 export async function reservationsForJob(db: Db, tenantId: string, jobRef: string): Promise<StoredReservation[]> {
-  return db
+  const rows = await db
     .select()
     .from(stockReservations)
-    .where(and(eq(stockReservations.tenantId, tenantId), eq(stockReservations.jobRef, jobRef)))
-    .all()
-    .map(({ tenantId: _t, ...r }) => r);
+    .where(and(eq(stockReservations.tenantId, tenantId), eq(stockReservations.jobRef, jobRef)));
+  return rows.map(({ tenantId: _t, ...r }) => r);
 }
 
 export async function getReservation(db: Db, tenantId: string, id: string): Promise<StoredReservation | null> {
-  const row = db
+  const [row] = await db
     .select()
     .from(stockReservations)
     .where(and(eq(stockReservations.tenantId, tenantId), eq(stockReservations.id, id)))
-    .get();
+    .limit(1);
   if (!row) return null;
   const { tenantId: _t, ...reservation } = row;
   return reservation;
@@ -426,13 +417,12 @@ export async function getReservation(db: Db, tenantId: string, id: string): Prom
 
 /** Reservations held against one stock row, oldest first. */
 export async function reservationsOnStock(db: Db, tenantId: string, stockId: string): Promise<StoredReservation[]> {
-  return db
+  const rows = await db
     .select()
     .from(stockReservations)
     .where(and(eq(stockReservations.tenantId, tenantId), eq(stockReservations.stockId, stockId)))
-    .orderBy(asc(stockReservations.createdAt), asc(stockReservations.id))
-    .all()
-    .map(({ tenantId: _t, ...r }) => r);
+    .orderBy(asc(stockReservations.createdAt), asc(stockReservations.id));
+  return rows.map(({ tenantId: _t, ...r }) => r);
 }
 
 /** Closes an open reservation (status `reserved` → `consumed` or `released`); false when it was no longer open. */
@@ -442,7 +432,7 @@ export async function closeReservation(
   id: string,
   status: "consumed" | "released",
 ): Promise<boolean> {
-  const result = db
+  const result = await db
     .update(stockReservations)
     .set({ status })
     .where(
@@ -451,9 +441,8 @@ export async function closeReservation(
         eq(stockReservations.id, id),
         eq(stockReservations.status, "reserved"),
       ),
-    )
-    .run();
-  return result.changes === 1;
+    );
+  return affected(result) === 1;
 }
 
 // ------------------------------------------------------------------------------------------------ public page
@@ -471,24 +460,15 @@ export async function countPublicRequest(
   windowStart: string,
 ): Promise<number> {
   const key = hashClientKey(clientKey);
-  db.insert(publicRateLimits)
+  // RETURNING gives the count after this request in the same statement (SQLite ≥ 3.35 and PostgreSQL).
+  const [row] = await db
+    .insert(publicRateLimits)
     .values({ tenantId, clientKey: key, windowStart, count: 1 })
     .onConflictDoUpdate({
       target: [publicRateLimits.tenantId, publicRateLimits.clientKey, publicRateLimits.windowStart],
       set: { count: sql`${publicRateLimits.count} + 1` },
     })
-    .run();
-  const row = db
-    .select({ count: publicRateLimits.count })
-    .from(publicRateLimits)
-    .where(
-      and(
-        eq(publicRateLimits.tenantId, tenantId),
-        eq(publicRateLimits.clientKey, key),
-        eq(publicRateLimits.windowStart, windowStart),
-      ),
-    )
-    .get();
+    .returning({ count: publicRateLimits.count });
   return row?.count ?? 1;
 }
 
@@ -523,6 +503,6 @@ export async function insertPublicIntake(db: Db, tenantId: string, input: NewPub
     suggestedAction: input.suggestedAction,
     version: 1,
   };
-  db.insert(intakeItems).values(row).run();
+  await db.insert(intakeItems).values(row);
   return { id: row.id, status: row.status, routeConfidence: row.routeConfidence, missingFields: row.missingFields };
 }

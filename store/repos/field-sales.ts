@@ -1,9 +1,10 @@
 // Sales survey records, price book items and sales proposals: the documents both the survey and pricing packs share.
 // Every function takes the tenant first; the zod schemas here are the stored shape of each JSON document.
-import { and, asc, eq, like, or } from "drizzle-orm";
+import { and, asc, eq, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db.ts";
 import { type IdPrefix, newId } from "../ids.ts";
+import { containsIgnoringCase } from "../like.ts";
 import { priceBookItems, salesProposals, surveys } from "../schema-field.ts";
 
 // ---------------------------------------------------------------- survey document (Field Engineer §07)
@@ -284,11 +285,11 @@ function toSurvey(row: SurveyRow): SurveyRecord {
 }
 
 export async function getSurvey(db: Db, tenantId: string, id: string): Promise<SurveyRecord | null> {
-  const row = db
+  const [row] = await db
     .select()
     .from(surveys)
     .where(and(eq(surveys.tenantId, tenantId), eq(surveys.id, id)))
-    .get();
+    .limit(1);
   return row ? toSurvey(row) : null;
 }
 
@@ -308,7 +309,7 @@ export async function insertSurvey(
     updatedAt: input.now,
     version: 1,
   };
-  db.insert(surveys).values(row).run();
+  await db.insert(surveys).values(row);
   return toSurvey(row);
 }
 
@@ -330,10 +331,10 @@ export async function saveSurveyData(
     updatedAt: now,
     version: current.version + 1,
   };
-  db.update(surveys)
+  await db
+    .update(surveys)
     .set({ data: next.data, status: next.status, updatedAt: now, version: next.version })
-    .where(and(eq(surveys.tenantId, tenantId), eq(surveys.id, id)))
-    .run();
+    .where(and(eq(surveys.tenantId, tenantId), eq(surveys.id, id)));
   return next;
 }
 
@@ -395,37 +396,36 @@ export async function listPriceBookItems(
   const q = filter.query?.trim();
   if (q) {
     const match = or(
-      like(priceBookItems.sku, `%${q}%`),
-      like(priceBookItems.description, `%${q}%`),
-      like(priceBookItems.vendor, `%${q}%`),
+      containsIgnoringCase(priceBookItems.sku, q),
+      containsIgnoringCase(priceBookItems.description, q),
+      containsIgnoringCase(priceBookItems.vendor, q),
     );
     if (match) conditions.push(match);
   }
-  return db
+  const rows = await db
     .select()
     .from(priceBookItems)
     .where(and(...conditions))
     .orderBy(asc(priceBookItems.category), asc(priceBookItems.sku))
-    .limit(filter.limit ?? 500)
-    .all()
-    .map(toItem);
+    .limit(filter.limit ?? 500);
+  return rows.map(toItem);
 }
 
 export async function getPriceBookItem(db: Db, tenantId: string, id: string): Promise<PriceBookItem | null> {
-  const row = db
+  const [row] = await db
     .select()
     .from(priceBookItems)
     .where(and(eq(priceBookItems.tenantId, tenantId), eq(priceBookItems.id, id)))
-    .get();
+    .limit(1);
   return row ? toItem(row) : null;
 }
 
 export async function getPriceBookItemBySku(db: Db, tenantId: string, sku: string): Promise<PriceBookItem | null> {
-  const row = db
+  const [row] = await db
     .select()
     .from(priceBookItems)
     .where(and(eq(priceBookItems.tenantId, tenantId), eq(priceBookItems.sku, sku)))
-    .get();
+    .limit(1);
   return row ? toItem(row) : null;
 }
 
@@ -455,7 +455,7 @@ export async function insertPriceBookItem(
     updatedAt: input.now,
     version: 1,
   };
-  db.insert(priceBookItems).values(row).run();
+  await db.insert(priceBookItems).values(row);
   return toItem(row);
 }
 
@@ -469,7 +469,8 @@ export async function updatePriceBookItem(
   const current = await getPriceBookItem(db, tenantId, id);
   if (!current) return null;
   const next: PriceBookItem = { ...current, ...patch, updatedAt: now, version: current.version + 1 };
-  db.update(priceBookItems)
+  await db
+    .update(priceBookItems)
     .set({
       sku: next.sku,
       description: next.description,
@@ -480,8 +481,7 @@ export async function updatePriceBookItem(
       updatedAt: now,
       version: next.version,
     })
-    .where(and(eq(priceBookItems.tenantId, tenantId), eq(priceBookItems.id, id)))
-    .run();
+    .where(and(eq(priceBookItems.tenantId, tenantId), eq(priceBookItems.id, id)));
   return next;
 }
 
@@ -575,11 +575,11 @@ function toSalesProposal(row: SalesProposalRow): SalesProposalRecord {
 }
 
 export async function getSalesProposal(db: Db, tenantId: string, id: string): Promise<SalesProposalRecord | null> {
-  const row = db
+  const [row] = await db
     .select()
     .from(salesProposals)
     .where(and(eq(salesProposals.tenantId, tenantId), eq(salesProposals.id, id)))
-    .get();
+    .limit(1);
   return row ? toSalesProposal(row) : null;
 }
 
@@ -588,13 +588,12 @@ export async function salesProposalsOfSurvey(
   tenantId: string,
   surveyId: string,
 ): Promise<SalesProposalRecord[]> {
-  return db
+  const rows = await db
     .select()
     .from(salesProposals)
     .where(and(eq(salesProposals.tenantId, tenantId), eq(salesProposals.surveyId, surveyId)))
-    .orderBy(asc(salesProposals.createdAt))
-    .all()
-    .map(toSalesProposal);
+    .orderBy(asc(salesProposals.createdAt));
+  return rows.map(toSalesProposal);
 }
 
 export async function insertSalesProposal(
@@ -622,7 +621,7 @@ export async function insertSalesProposal(
     acceptedAt: null,
     version: 1,
   };
-  db.insert(salesProposals).values(row).run();
+  await db.insert(salesProposals).values(row);
   return toSalesProposal(row);
 }
 
@@ -642,9 +641,9 @@ export async function saveSalesProposal(
     acceptedAt: change.acceptedAt === undefined ? current.acceptedAt : change.acceptedAt,
     version: current.version + 1,
   };
-  db.update(salesProposals)
+  await db
+    .update(salesProposals)
     .set({ data: next.data, status: next.status, acceptedAt: next.acceptedAt, version: next.version })
-    .where(and(eq(salesProposals.tenantId, tenantId), eq(salesProposals.id, id)))
-    .run();
+    .where(and(eq(salesProposals.tenantId, tenantId), eq(salesProposals.id, id)));
   return next;
 }

@@ -1,7 +1,7 @@
 // Repositories behind the office's write tools (intake conversion, follow-ups, outbound drafts, interactions) and the
 // import pipeline (RawImportBatch, ImportRowRecord). Tenant first in every function; only the safe apply engine writes.
 import { randomBytes } from "node:crypto";
-import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { IntakeItem, OutboundDraft, Task } from "../../contracts/index.ts";
 import type { Db } from "../db.ts";
 import { toIntake } from "./office.ts";
@@ -40,13 +40,12 @@ export async function customersByContact(
   if (key) conditions.push(eq(customers.phoneKey, key));
   if (email) conditions.push(eq(customers.email, email));
   if (conditions.length === 0) return [];
-  return db
+  const rows = await db
     .select()
     .from(customers)
     .where(and(eq(customers.tenantId, tenantId), or(...conditions)))
-    .limit(limit)
-    .all()
-    .map(toCustomer);
+    .limit(limit);
+  return rows.map(toCustomer);
 }
 
 /** Fills a customer's empty phone/email and adds opt-outs and tags; bumps the version only when something changed. */
@@ -57,11 +56,11 @@ export async function fillCustomerGaps(
   gaps: { phone?: string | null; email?: string | null; optedOut?: string[]; tags?: string[] },
   now: string,
 ): Promise<{ changed: string[] }> {
-  const row = db
+  const [row] = await db
     .select()
     .from(customers)
     .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)))
-    .get();
+    .limit(1);
   if (!row) throw new Error(`customer ${customerId} vanished inside the apply transaction`);
   const changed: string[] = [];
   const patch: Partial<typeof customers.$inferInsert> = {};
@@ -85,10 +84,10 @@ export async function fillCustomerGaps(
     changed.push("tags");
   }
   if (changed.length === 0) return { changed };
-  db.update(customers)
+  await db
+    .update(customers)
     .set({ ...patch, updatedAt: now, version: row.version + 1 })
-    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)))
-    .run();
+    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)));
   return { changed };
 }
 
@@ -103,9 +102,9 @@ export interface NewProperty {
 
 export async function insertProperty(db: Db, tenantId: string, input: NewProperty): Promise<string> {
   const id = newId("prp");
-  db.insert(properties)
-    .values({ id, tenantId, ...input, sqft: null, yearBuilt: null, equipment: [], version: 1 })
-    .run();
+  await db
+    .insert(properties)
+    .values({ id, tenantId, ...input, sqft: null, yearBuilt: null, equipment: [], version: 1 });
   return id;
 }
 
@@ -118,12 +117,11 @@ export async function hasPropertyAt(
   zip: string,
 ): Promise<boolean> {
   const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
-  return db
+  const rows = await db
     .select({ street: properties.street, zip: properties.zip })
     .from(properties)
-    .where(and(eq(properties.tenantId, tenantId), eq(properties.customerId, customerId)))
-    .all()
-    .some((p) => norm(p.street) === norm(street) && p.zip.trim() === zip.trim());
+    .where(and(eq(properties.tenantId, tenantId), eq(properties.customerId, customerId)));
+  return rows.some((p) => norm(p.street) === norm(street) && p.zip.trim() === zip.trim());
 }
 
 export async function insertOpportunity(
@@ -132,20 +130,18 @@ export async function insertOpportunity(
   input: { customerId: string; title: string; valueCents: number; source: string; now: string },
 ): Promise<string> {
   const id = newId("opp");
-  db.insert(opportunities)
-    .values({
-      id,
-      tenantId,
-      customerId: input.customerId,
-      title: input.title,
-      stage: "new",
-      valueCents: input.valueCents,
-      source: input.source,
-      createdAt: input.now,
-      lastActivityAt: input.now,
-      version: 1,
-    })
-    .run();
+  await db.insert(opportunities).values({
+    id,
+    tenantId,
+    customerId: input.customerId,
+    title: input.title,
+    stage: "new",
+    valueCents: input.valueCents,
+    source: input.source,
+    createdAt: input.now,
+    lastActivityAt: input.now,
+    version: 1,
+  });
   return id;
 }
 
@@ -155,9 +151,7 @@ export async function insertCustomerNote(
   input: { customerId: string; body: string; authorId: string; createdAt: string },
 ): Promise<string> {
   const id = newId("not");
-  db.insert(notes)
-    .values({ id, tenantId, ...input })
-    .run();
+  await db.insert(notes).values({ id, tenantId, ...input });
   return id;
 }
 
@@ -172,11 +166,11 @@ function toIntakeItem(r: IntakeRow): StoredIntakeItem {
 }
 
 export async function getIntakeItem(db: Db, tenantId: string, id: string): Promise<StoredIntakeItem | null> {
-  const row = db
+  const [row] = await db
     .select()
     .from(intakeItems)
     .where(and(eq(intakeItems.tenantId, tenantId), eq(intakeItems.id, id)))
-    .get();
+    .limit(1);
   return row ? toIntakeItem(row) : null;
 }
 
@@ -186,17 +180,15 @@ export async function setIntakeStatus(
   id: string,
   status: IntakeItem["status"],
 ): Promise<void> {
-  db.update(intakeItems)
+  await db
+    .update(intakeItems)
     .set({ status, version: sql`${intakeItems.version} + 1` })
-    .where(and(eq(intakeItems.tenantId, tenantId), eq(intakeItems.id, id)))
-    .run();
+    .where(and(eq(intakeItems.tenantId, tenantId), eq(intakeItems.id, id)));
 }
 
 export async function insertIntakeItem(db: Db, tenantId: string, item: Omit<IntakeItem, "id">): Promise<string> {
   const id = newId("itk");
-  db.insert(intakeItems)
-    .values({ id, tenantId, ...item, version: 1 })
-    .run();
+  await db.insert(intakeItems).values({ id, tenantId, ...item, version: 1 });
   return id;
 }
 
@@ -207,11 +199,11 @@ export async function getTaskRecord(
   tenantId: string,
   id: string,
 ): Promise<(Task & { version: number }) | null> {
-  const row = db
+  const [row] = await db
     .select()
     .from(tasks)
     .where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, id)))
-    .get();
+    .limit(1);
   return row ? { ...toTask(row), version: row.version } : null;
 }
 
@@ -221,10 +213,10 @@ export async function updateTaskState(
   id: string,
   patch: { status: Task["status"]; outcome?: string | null; dueAt?: string | null; completedAt?: string | null },
 ): Promise<Task> {
-  db.update(tasks)
+  await db
+    .update(tasks)
     .set({ ...patch, version: sql`${tasks.version} + 1` })
-    .where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, id)))
-    .run();
+    .where(and(eq(tasks.tenantId, tenantId), eq(tasks.id, id)));
   const task = await getTaskRecord(db, tenantId, id);
   if (!task) throw new Error(`task ${id} vanished inside the apply transaction`);
   const { version: _version, ...plain } = task;
@@ -252,18 +244,16 @@ function toDraft(r: DraftRow): StoredDraft {
 
 export async function insertDraft(db: Db, tenantId: string, draft: Omit<OutboundDraft, "id">): Promise<OutboundDraft> {
   const id = newId("drf");
-  db.insert(outboundDrafts)
-    .values({ id, tenantId, ...draft, version: 1 })
-    .run();
+  await db.insert(outboundDrafts).values({ id, tenantId, ...draft, version: 1 });
   return { id, ...draft };
 }
 
 export async function getDraft(db: Db, tenantId: string, id: string): Promise<StoredDraft | null> {
-  const row = db
+  const [row] = await db
     .select()
     .from(outboundDrafts)
     .where(and(eq(outboundDrafts.tenantId, tenantId), eq(outboundDrafts.id, id)))
-    .get();
+    .limit(1);
   return row ? toDraft(row) : null;
 }
 
@@ -273,10 +263,10 @@ export async function setDraftStatus(
   id: string,
   status: OutboundDraft["status"],
 ): Promise<OutboundDraft> {
-  db.update(outboundDrafts)
+  await db
+    .update(outboundDrafts)
     .set({ status, version: sql`${outboundDrafts.version} + 1` })
-    .where(and(eq(outboundDrafts.tenantId, tenantId), eq(outboundDrafts.id, id)))
-    .run();
+    .where(and(eq(outboundDrafts.tenantId, tenantId), eq(outboundDrafts.id, id)));
   const draft = await getDraft(db, tenantId, id);
   if (!draft) throw new Error(`draft ${id} vanished inside the apply transaction`);
   const { version: _version, ...plain } = draft;
@@ -284,17 +274,16 @@ export async function setDraftStatus(
 }
 
 export async function draftsOf(db: Db, tenantId: string, customerId: string, limit: number): Promise<OutboundDraft[]> {
-  return db
+  const rows = await db
     .select()
     .from(outboundDrafts)
     .where(and(eq(outboundDrafts.tenantId, tenantId), eq(outboundDrafts.customerId, customerId)))
     .orderBy(desc(outboundDrafts.createdAt))
-    .limit(limit)
-    .all()
-    .map((r) => {
-      const { version: _version, ...plain } = toDraft(r);
-      return plain;
-    });
+    .limit(limit);
+  return rows.map((r) => {
+    const { version: _version, ...plain } = toDraft(r);
+    return plain;
+  });
 }
 
 // ---------------------------------------------------------------- interactions, transcripts, signals
@@ -311,20 +300,17 @@ export interface NewInteraction {
 
 export async function insertInteraction(db: Db, tenantId: string, input: NewInteraction): Promise<string> {
   const id = newId("int");
-  db.insert(interactions)
-    .values({ id, tenantId, ...input })
-    .run();
+  await db.insert(interactions).values({ id, tenantId, ...input });
   return id;
 }
 
 export async function getInteractionRecord(db: Db, tenantId: string, id: string) {
-  return (
-    db
-      .select()
-      .from(interactions)
-      .where(and(eq(interactions.tenantId, tenantId), eq(interactions.id, id)))
-      .get() ?? null
-  );
+  const [row] = await db
+    .select()
+    .from(interactions)
+    .where(and(eq(interactions.tenantId, tenantId), eq(interactions.id, id)))
+    .limit(1);
+  return row ?? null;
 }
 
 export type TranscriptSegmentRow = { speaker: string; startMs: number; endMs: number; text: string };
@@ -342,25 +328,22 @@ export async function insertTranscript(
   },
 ): Promise<string> {
   const id = artifactId("trn");
-  db.insert(transcripts)
-    .values({ id, tenantId, ...input })
-    .run();
+  await db.insert(transcripts).values({ id, tenantId, ...input });
   return id;
 }
 
 export async function getTranscript(db: Db, tenantId: string, id: string) {
-  return (
-    db
-      .select()
-      .from(transcripts)
-      .where(and(eq(transcripts.tenantId, tenantId), eq(transcripts.id, id)))
-      .get() ?? null
-  );
+  const [row] = await db
+    .select()
+    .from(transcripts)
+    .where(and(eq(transcripts.tenantId, tenantId), eq(transcripts.id, id)))
+    .limit(1);
+  return row ?? null;
 }
 
 /** Transcripts of a customer's interactions, newest first. */
 export async function transcriptsOfCustomer(db: Db, tenantId: string, customerId: string, limit: number) {
-  return db
+  return await db
     .select({ transcript: transcripts, occurredAt: interactions.occurredAt })
     .from(transcripts)
     .innerJoin(
@@ -369,8 +352,7 @@ export async function transcriptsOfCustomer(db: Db, tenantId: string, customerId
     )
     .where(and(eq(transcripts.tenantId, tenantId), eq(interactions.customerId, customerId)))
     .orderBy(desc(interactions.occurredAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 export async function insertSignal(
@@ -388,20 +370,17 @@ export async function insertSignal(
   },
 ): Promise<string> {
   const id = artifactId("sig");
-  db.insert(signals)
-    .values({ id, tenantId, ...input })
-    .run();
+  await db.insert(signals).values({ id, tenantId, ...input });
   return id;
 }
 
 export async function signalsOf(db: Db, tenantId: string, customerId: string, limit: number) {
-  return db
+  return await db
     .select()
     .from(signals)
     .where(and(eq(signals.tenantId, tenantId), eq(signals.clientRef, customerId)))
     .orderBy(desc(signals.createdAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 // ---------------------------------------------------------------- imports
@@ -411,23 +390,21 @@ export type ImportRowRecord = typeof importRows.$inferSelect;
 export type ImportRowInsert = Omit<typeof importRows.$inferInsert, "tenantId">;
 
 export async function findBatchByChecksum(db: Db, tenantId: string, checksum: string): Promise<ImportBatchRow | null> {
-  return (
-    db
-      .select()
-      .from(importBatches)
-      .where(and(eq(importBatches.tenantId, tenantId), eq(importBatches.checksum, checksum)))
-      .get() ?? null
-  );
+  const [row] = await db
+    .select()
+    .from(importBatches)
+    .where(and(eq(importBatches.tenantId, tenantId), eq(importBatches.checksum, checksum)))
+    .limit(1);
+  return row ?? null;
 }
 
 export async function getBatch(db: Db, tenantId: string, id: string): Promise<ImportBatchRow | null> {
-  return (
-    db
-      .select()
-      .from(importBatches)
-      .where(and(eq(importBatches.tenantId, tenantId), eq(importBatches.id, id)))
-      .get() ?? null
-  );
+  const [row] = await db
+    .select()
+    .from(importBatches)
+    .where(and(eq(importBatches.tenantId, tenantId), eq(importBatches.id, id)))
+    .limit(1);
+  return row ?? null;
 }
 
 export async function insertBatch(
@@ -435,16 +412,14 @@ export async function insertBatch(
   tenantId: string,
   batch: Omit<typeof importBatches.$inferInsert, "tenantId">,
 ): Promise<void> {
-  db.insert(importBatches)
-    .values({ ...batch, tenantId })
-    .run();
+  await db.insert(importBatches).values({ ...batch, tenantId });
 }
 
 export async function setBatchStatus(db: Db, tenantId: string, id: string, status: string): Promise<void> {
-  db.update(importBatches)
+  await db
+    .update(importBatches)
     .set({ status })
-    .where(and(eq(importBatches.tenantId, tenantId), eq(importBatches.id, id)))
-    .run();
+    .where(and(eq(importBatches.tenantId, tenantId), eq(importBatches.id, id)));
 }
 
 /** Inserts row records in chunks (SQLite limits bound variables per statement). */
@@ -452,7 +427,7 @@ export async function insertImportRows(db: Db, tenantId: string, rows: readonly 
   const CHUNK = 400;
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK).map((row) => ({ ...row, tenantId }));
-    db.insert(importRows).values(chunk).run();
+    await db.insert(importRows).values(chunk);
   }
 }
 
@@ -470,12 +445,8 @@ export async function listImportRows(
     .from(importRows)
     .where(and(...where))
     .orderBy(asc(importRows.rowNumber));
-  if (options.limit !== undefined)
-    return query
-      .limit(options.limit)
-      .offset(options.offset ?? 0)
-      .all();
-  return query.all();
+  if (options.limit !== undefined) return await query.limit(options.limit).offset(options.offset ?? 0);
+  return await query;
 }
 
 export async function getImportRow(
@@ -484,15 +455,12 @@ export async function getImportRow(
   batchId: string,
   rowNumber: number,
 ): Promise<ImportRowRecord | null> {
-  return (
-    db
-      .select()
-      .from(importRows)
-      .where(
-        and(eq(importRows.tenantId, tenantId), eq(importRows.batchId, batchId), eq(importRows.rowNumber, rowNumber)),
-      )
-      .get() ?? null
-  );
+  const [row] = await db
+    .select()
+    .from(importRows)
+    .where(and(eq(importRows.tenantId, tenantId), eq(importRows.batchId, batchId), eq(importRows.rowNumber, rowNumber)))
+    .limit(1);
+  return row ?? null;
 }
 
 export async function setImportRowOutcome(
@@ -502,10 +470,12 @@ export async function setImportRowOutcome(
   rowNumber: number,
   outcome: { status: string; customerId: string | null; proposalId: string | null },
 ): Promise<void> {
-  db.update(importRows)
+  await db
+    .update(importRows)
     .set(outcome)
-    .where(and(eq(importRows.tenantId, tenantId), eq(importRows.batchId, batchId), eq(importRows.rowNumber, rowNumber)))
-    .run();
+    .where(
+      and(eq(importRows.tenantId, tenantId), eq(importRows.batchId, batchId), eq(importRows.rowNumber, rowNumber)),
+    );
 }
 
 export async function importRowStatusCounts(
@@ -513,18 +483,17 @@ export async function importRowStatusCounts(
   tenantId: string,
   batchId: string,
 ): Promise<Record<string, number>> {
-  const rows = db
-    .select({ status: importRows.status, n: sql<number>`count(*)` })
+  const rows = await db
+    .select({ status: importRows.status, n: count() })
     .from(importRows)
     .where(and(eq(importRows.tenantId, tenantId), eq(importRows.batchId, batchId)))
-    .groupBy(importRows.status)
-    .all();
+    .groupBy(importRows.status);
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
 /** Account links: the source systems' ids of the import rows that became or merged into this customer. */
 export async function importLinksOf(db: Db, tenantId: string, customerId: string) {
-  return db
+  return await db
     .select({
       batchId: importRows.batchId,
       rowNumber: importRows.rowNumber,
@@ -533,8 +502,7 @@ export async function importLinksOf(db: Db, tenantId: string, customerId: string
     })
     .from(importRows)
     .innerJoin(importBatches, and(eq(importBatches.id, importRows.batchId), eq(importBatches.tenantId, tenantId)))
-    .where(and(eq(importRows.tenantId, tenantId), eq(importRows.customerId, customerId)))
-    .all();
+    .where(and(eq(importRows.tenantId, tenantId), eq(importRows.customerId, customerId)));
 }
 
 export type ExistingForDedupe = {
@@ -549,7 +517,7 @@ export type ExistingForDedupe = {
 
 /** Every customer of the tenant with its first property, as the dedupe's "existing" side. */
 export async function customersForDedupe(db: Db, tenantId: string): Promise<ExistingForDedupe[]> {
-  const rows = db
+  const rows = await db
     .select({
       id: customers.id,
       name: customers.name,
@@ -561,8 +529,7 @@ export async function customersForDedupe(db: Db, tenantId: string): Promise<Exis
     })
     .from(customers)
     .leftJoin(properties, and(eq(properties.customerId, customers.id), eq(properties.tenantId, customers.tenantId)))
-    .where(eq(customers.tenantId, tenantId))
-    .all();
+    .where(eq(customers.tenantId, tenantId));
   const byId = new Map<string, ExistingForDedupe>();
   for (const row of rows) if (!byId.has(row.id)) byId.set(row.id, row);
   return [...byId.values()];

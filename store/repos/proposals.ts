@@ -1,8 +1,9 @@
 // The one proposal table and its immutable approval decisions.
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { ApprovalDecision, ApproverRule, Proposal, ProposalStatus } from "../../contracts/index.ts";
 import type { Db } from "../db.ts";
 import { newId } from "../ids.ts";
+import { affected } from "../raw.ts";
 import { approvalDecisions, proposals } from "../schema.ts";
 
 type ProposalRow = typeof proposals.$inferSelect;
@@ -42,35 +43,32 @@ export function toProposal(row: ProposalRow, approver: ApproverRule): Proposal {
 export type NewProposal = Omit<ProposalRow, "id" | "seq" | "tenantId">;
 
 export async function insertProposal(db: Db, tenantId: string, input: NewProposal): Promise<ProposalRow> {
-  const last = db
-    .select({ seq: sql<number>`coalesce(max(${proposals.seq}), 0)` })
+  const [last] = await db
+    .select({ seq: sql<number>`coalesce(max(${proposals.seq}), 0)`.mapWith(Number) })
     .from(proposals)
-    .where(eq(proposals.tenantId, tenantId))
-    .get();
+    .where(eq(proposals.tenantId, tenantId));
   const seq = (last?.seq ?? 0) + 1;
   const row: ProposalRow = { ...input, tenantId, seq, id: `P-${seq}` };
-  db.insert(proposals).values(row).run();
+  await db.insert(proposals).values(row);
   return row;
 }
 
 export async function getProposalRow(db: Db, tenantId: string, id: string): Promise<ProposalRow | null> {
-  return (
-    db
-      .select()
-      .from(proposals)
-      .where(and(eq(proposals.tenantId, tenantId), eq(proposals.id, id)))
-      .get() ?? null
-  );
+  const [row] = await db
+    .select()
+    .from(proposals)
+    .where(and(eq(proposals.tenantId, tenantId), eq(proposals.id, id)))
+    .limit(1);
+  return row ?? null;
 }
 
 export async function getProposalByKey(db: Db, tenantId: string, idempotencyKey: string): Promise<ProposalRow | null> {
-  return (
-    db
-      .select()
-      .from(proposals)
-      .where(and(eq(proposals.tenantId, tenantId), eq(proposals.idempotencyKey, idempotencyKey)))
-      .get() ?? null
-  );
+  const [row] = await db
+    .select()
+    .from(proposals)
+    .where(and(eq(proposals.tenantId, tenantId), eq(proposals.idempotencyKey, idempotencyKey)))
+    .limit(1);
+  return row ?? null;
 }
 
 export async function listProposalRows(
@@ -81,21 +79,19 @@ export async function listProposalRows(
   const where = filter.statuses?.length
     ? and(eq(proposals.tenantId, tenantId), inArray(proposals.status, filter.statuses))
     : eq(proposals.tenantId, tenantId);
-  return db
+  return await db
     .select()
     .from(proposals)
     .where(where)
     .orderBy(desc(proposals.seq))
-    .limit(filter.limit ?? 200)
-    .all();
+    .limit(filter.limit ?? 200);
 }
 
 export async function countProposals(db: Db, tenantId: string, status: ProposalStatus): Promise<number> {
-  const row = db
-    .select({ n: sql<number>`count(*)` })
+  const [row] = await db
+    .select({ n: count() })
     .from(proposals)
-    .where(and(eq(proposals.tenantId, tenantId), eq(proposals.status, status)))
-    .get();
+    .where(and(eq(proposals.tenantId, tenantId), eq(proposals.status, status)));
   return row?.n ?? 0;
 }
 
@@ -107,12 +103,11 @@ export async function transitionProposal(
   from: ProposalStatus,
   patch: Partial<Omit<ProposalRow, "tenantId" | "id" | "seq">> & { status: ProposalStatus },
 ): Promise<boolean> {
-  const result = db
+  const result = await db
     .update(proposals)
     .set(patch)
-    .where(and(eq(proposals.tenantId, tenantId), eq(proposals.id, id), eq(proposals.status, from)))
-    .run();
-  return result.changes === 1;
+    .where(and(eq(proposals.tenantId, tenantId), eq(proposals.id, id), eq(proposals.status, from)));
+  return affected(result) === 1;
 }
 
 export async function insertDecision(
@@ -129,9 +124,7 @@ export async function insertDecision(
   },
 ): Promise<ApprovalDecision> {
   const id = newId("dec");
-  db.insert(approvalDecisions)
-    .values({ id, tenantId, ...input })
-    .run();
+  await db.insert(approvalDecisions).values({ id, tenantId, ...input });
   return {
     decisionId: id,
     proposalRef: input.proposalId,
@@ -143,17 +136,16 @@ export async function insertDecision(
 }
 
 export async function decisionsFor(db: Db, tenantId: string, proposalId: string): Promise<ApprovalDecision[]> {
-  return db
+  const rows = await db
     .select()
     .from(approvalDecisions)
-    .where(and(eq(approvalDecisions.tenantId, tenantId), eq(approvalDecisions.proposalId, proposalId)))
-    .all()
-    .map((r) => ({
-      decisionId: r.id,
-      proposalRef: r.proposalId,
-      reviewerRef: r.reviewerId,
-      decision: r.decision as "approve" | "reject",
-      decisionNotes: r.notes,
-      decidedAt: r.decidedAt,
-    }));
+    .where(and(eq(approvalDecisions.tenantId, tenantId), eq(approvalDecisions.proposalId, proposalId)));
+  return rows.map((r) => ({
+    decisionId: r.id,
+    proposalRef: r.proposalId,
+    reviewerRef: r.reviewerId,
+    decision: r.decision as "approve" | "reject",
+    decisionNotes: r.notes,
+    decidedAt: r.decidedAt,
+  }));
 }

@@ -10,18 +10,15 @@ export async function preserveRaw(
   item: { receivedAt: string; failureClass: string; reason: string; tool: string | null; raw: unknown },
 ): Promise<string> {
   const id = newId("qtn");
-  db.insert(quarantine)
-    .values({ id, tenantId, ...item, raw: item.raw ?? null })
-    .run();
+  await db.insert(quarantine).values({ id, tenantId, ...item, raw: item.raw ?? null });
   return id;
 }
 
 export async function listQuarantine(db: Db, tenantId: string, limit = 50) {
-  return db
+  return await db
     .select()
     .from(quarantine)
     .where(eq(quarantine.tenantId, tenantId))
     .orderBy(desc(quarantine.receivedAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

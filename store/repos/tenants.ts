@@ -1,9 +1,10 @@
 // Tenants, actors and API tokens. Tokens are stored as SHA-256 hashes only.
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Actor, BusinessProfile, ChannelMode, Role } from "../../contracts/index.ts";
 import type { Db } from "../db.ts";
-import { prepared } from "../prepared.ts";
+import { rawGet } from "../raw.ts";
+import { asSystem, withTenant } from "../scope.ts";
 import { actors, tenants, tokens } from "../schema.ts";
 
 export type TenantRow = typeof tenants.$inferSelect;
@@ -27,9 +28,9 @@ interface RawTenant {
   created_at: string;
 }
 
-/** Every kernel call reads its tenant (health, config): a prepared statement, not a built query. */
+/** Every kernel call reads its tenant (health, config): plain SQL (a cached statement on SQLite), not a built query. */
 export async function getTenant(db: Db, tenantId: string): Promise<TenantRow | null> {
-  const r = prepared(db, "SELECT * FROM tenants WHERE id = ?").get(tenantId) as RawTenant | undefined;
+  const r = await rawGet<RawTenant>(db, "SELECT * FROM tenants WHERE id = ?", tenantId);
   if (!r) return null;
   return {
     id: r.id,
@@ -51,12 +52,11 @@ export async function getTenant(db: Db, tenantId: string): Promise<TenantRow | n
   };
 }
 
+/** Every tenant's id. Reads the tenant registry in the system scope (on PostgreSQL, the only scope that sees it all). */
 export async function listTenantIds(db: Db): Promise<string[]> {
-  return db
-    .select({ id: tenants.id })
-    .from(tenants)
-    .all()
-    .map((r) => r.id);
+  // The query must run inside the scope: a builder returned unawaited would run in the caller's scope.
+  const rows = await asSystem(async () => await db.select({ id: tenants.id }).from(tenants));
+  return rows.map((r) => r.id);
 }
 
 export function toBusinessProfile(row: TenantRow): BusinessProfile {
@@ -86,32 +86,30 @@ export async function setTenantHealth(
   tenantId: string,
   patch: { status?: "active" | "sev0_stop"; adapterHealth?: "healthy" | "degraded" },
 ): Promise<void> {
-  db.update(tenants).set(patch).where(eq(tenants.id, tenantId)).run();
+  await db.update(tenants).set(patch).where(eq(tenants.id, tenantId));
 }
 
 export async function bumpDataVersion(db: Db, tenantId: string): Promise<void> {
-  const row = db.select({ v: tenants.dataVersion }).from(tenants).where(eq(tenants.id, tenantId)).get();
-  db.update(tenants)
-    .set({ dataVersion: (row?.v ?? 0) + 1 })
-    .where(eq(tenants.id, tenantId))
-    .run();
+  // One statement instead of read-then-write: one round trip on PostgreSQL, same result on SQLite.
+  await db
+    .update(tenants)
+    .set({ dataVersion: sql`${tenants.dataVersion} + 1` })
+    .where(eq(tenants.id, tenantId));
 }
 
 export async function getActor(db: Db, tenantId: string, actorId: string): Promise<Actor | null> {
-  const row = prepared(db, "SELECT id, tenant_id, name, role FROM actors WHERE tenant_id = ? AND id = ?").get(
+  const row = await rawGet<{ id: string; tenant_id: string; name: string; role: string }>(
+    db,
+    "SELECT id, tenant_id, name, role FROM actors WHERE tenant_id = ? AND id = ?",
     tenantId,
     actorId,
-  ) as { id: string; tenant_id: string; name: string; role: string } | undefined;
+  );
   return row ? { id: row.id, tenantId: row.tenant_id, name: row.name, role: row.role as Role } : null;
 }
 
 export async function listActors(db: Db, tenantId: string): Promise<Actor[]> {
-  return db
-    .select()
-    .from(actors)
-    .where(eq(actors.tenantId, tenantId))
-    .all()
-    .map((row) => ({ id: row.id, tenantId: row.tenantId, name: row.name, role: row.role as Role }));
+  const rows = await db.select().from(actors).where(eq(actors.tenantId, tenantId));
+  return rows.map((row) => ({ id: row.id, tenantId: row.tenantId, name: row.name, role: row.role as Role }));
 }
 
 export function hashToken(token: string): string {
@@ -131,30 +129,34 @@ export async function createToken(
 ): Promise<string> {
   const secret = `tok_${randomBytes(24).toString("base64url")}`;
   const expiresAt = input.ttlDays ? new Date(input.now.getTime() + input.ttlDays * 86_400_000).toISOString() : null;
-  db.insert(tokens)
-    .values({
-      hash: hashToken(secret),
-      tenantId: input.tenantId,
-      actorId: input.actorId,
-      mode: input.mode,
-      label: input.label ?? null,
-      createdAt: input.now.toISOString(),
-      expiresAt,
-    })
-    .run();
+  await db.insert(tokens).values({
+    hash: hashToken(secret),
+    tenantId: input.tenantId,
+    actorId: input.actorId,
+    mode: input.mode,
+    label: input.label ?? null,
+    createdAt: input.now.toISOString(),
+    expiresAt,
+  });
   return secret;
 }
 
-/** Resolves a presented token; unknown, revoked or expired tokens give null. */
+/**
+ * Resolves a presented token; unknown, revoked or expired tokens give null. The token is looked up in the system
+ * scope (its tenant is not known yet), its person inside the token's tenant.
+ */
 export async function resolveToken(db: Db, secret: string, now: Date): Promise<TokenGrant | null> {
-  const row = db
-    .select()
-    .from(tokens)
-    .where(eq(tokens.hash, hashToken(secret)))
-    .get();
+  const [row] = await asSystem(
+    async () =>
+      await db
+        .select()
+        .from(tokens)
+        .where(eq(tokens.hash, hashToken(secret)))
+        .limit(1),
+  );
   if (!row || row.revokedAt) return null;
   if (row.expiresAt && row.expiresAt <= now.toISOString()) return null;
-  const actor = await getActor(db, row.tenantId, row.actorId);
+  const actor = await withTenant(row.tenantId, () => getActor(db, row.tenantId, row.actorId));
   if (!actor) return null;
   const mode: ChannelMode = row.mode === "read_only" ? "read_only" : "propose_actions";
   return { tenantId: row.tenantId, actor, mode };
@@ -162,5 +164,5 @@ export async function resolveToken(db: Db, secret: string, now: Date): Promise<T
 
 /** Writes a tenant's whole config (the governance job's steps and rollbacks, inside the safe apply transaction). */
 export async function setTenantConfig(db: Db, tenantId: string, config: Record<string, unknown>): Promise<void> {
-  db.update(tenants).set({ config }).where(eq(tenants.id, tenantId)).run();
+  await db.update(tenants).set({ config }).where(eq(tenants.id, tenantId));
 }

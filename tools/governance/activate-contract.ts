@@ -45,7 +45,7 @@ export const activateContractTool = defineTool({
   },
   async guard(input, ctx) {
     const tenant = (await getTenant(ctx.db, ctx.tenantId)) as TenantRow;
-    const why = whyNotActivatable(ctx.db, tenant, input.contractId, input.changes, ctx.now);
+    const why = await whyNotActivatable(ctx.db, tenant, input.contractId, input.changes, ctx.now);
     return why ? { refuse: failure(/expired/.test(why) ? "expired" : "forbidden", why) } : null;
   },
   async run(input, ctx) {

@@ -36,6 +36,8 @@ import {
   WorkflowOrderError,
 } from "./rules.ts";
 import { type RequestedChange, type Validation, validateIssue, validateStructured } from "./validator.ts";
+import { withTenant } from "../../store/scope.ts";
+import { faultInjection } from "../kernel/faults.ts";
 
 const DAY_MS = 86_400_000;
 /** Charter step 4: a draft contract not approved within 7 days expires. */
@@ -53,7 +55,7 @@ interface StepContext {
   now: Date;
 }
 
-function record(
+async function record(
   s: StepContext,
   issueId: string,
   contractId: string | null,
@@ -61,8 +63,8 @@ function record(
   fromStatus: string | null,
   toStatus: string,
   detail: Record<string, unknown> = {},
-): void {
-  appendEvent(s.db, {
+): Promise<void> {
+  await appendEvent(s.db, {
     tenantId: s.tenantId,
     issueId,
     contractId,
@@ -76,27 +78,34 @@ function record(
 }
 
 /** Moves a contract one step, or throws: no step may be skipped or repeated. */
-function move(s: StepContext, c: ContractRow, to: string, set: Partial<ContractRow>, step: string, detail = {}): void {
+async function move(
+  s: StepContext,
+  c: ContractRow,
+  to: string,
+  set: Partial<ContractRow>,
+  step: string,
+  detail = {},
+): Promise<void> {
   assertMove("contract", c.status, to);
-  if (!moveContract(s.db, s.tenantId, c.id, c.status, { ...set, status: to, updatedAt: s.now.toISOString() })) {
+  if (!(await moveContract(s.db, s.tenantId, c.id, c.status, { ...set, status: to, updatedAt: s.now.toISOString() }))) {
     throw new WorkflowOrderError("contract", c.status, to);
   }
-  record(s, c.issueId, c.id, step, c.status, to, detail);
+  await record(s, c.issueId, c.id, step, c.status, to, detail);
   c.status = to;
 }
 
 /** Blocking governance signals: a frozen or degraded store, open incidents, another change in flight. */
-export function blockingSignals(db: Db, tenant: TenantRow, exceptContract?: string): BlockingSignal[] {
+export async function blockingSignals(db: Db, tenant: TenantRow, exceptContract?: string): Promise<BlockingSignal[]> {
   const signals: BlockingSignal[] = [];
   if (tenant.status === "sev0_stop") signals.push({ capability: "*", reason: "the business is frozen (sev0_stop)." });
   if (tenant.adapterHealth !== "healthy") signals.push({ capability: "*", reason: "the store is degraded." });
-  for (const incident of openIncidents(db, tenant.id)) {
-    const contract = incident.contractId ? getContract(db, tenant.id, incident.contractId) : null;
+  for (const incident of await openIncidents(db, tenant.id)) {
+    const contract = incident.contractId ? await getContract(db, tenant.id, incident.contractId) : null;
     for (const capability of contract?.affectedCapabilities ?? ["*"]) {
       signals.push({ capability, reason: `incident ${incident.id} is open (${incident.summary})` });
     }
   }
-  for (const c of listContracts(db, tenant.id, IN_FLIGHT)) {
+  for (const c of await listContracts(db, tenant.id, IN_FLIGHT)) {
     if (c.id === exceptContract || c.supersedes === exceptContract) continue;
     for (const capability of c.affectedCapabilities) {
       signals.push({ capability, reason: `contract ${c.id} already changes ${capability} (${c.status}).` });
@@ -160,7 +169,7 @@ export async function fileIssue(
 ): Promise<FiledIssue> {
   const s: StepContext = { db, tenantId: tenant.id, actorId: requester.id, now };
   // Step 1: receipt, raw payload kept.
-  const issue = insertIssue(db, {
+  const issue = await insertIssue(db, {
     tenantId: tenant.id,
     source: request.source,
     rawPayload: { text: request.text, changes: request.changes ?? null, channel: request.channel },
@@ -170,18 +179,18 @@ export async function fileIssue(
     validation: null,
     eligibility: null,
   });
-  record(s, issue.id, null, "1 receipt", null, "RECEIVED", { source: request.source });
+  await record(s, issue.id, null, "1 receipt", null, "RECEIVED", { source: request.source });
   // Step 2: the validator (advisory).
   const validation = request.changes?.length ? validateStructured(request.changes) : validateIssue(request.text);
   assertMove("issue", "RECEIVED", "VALIDATED");
-  updateIssue(db, tenant.id, issue.id, "RECEIVED", { status: "VALIDATED", validation: { ...validation } });
-  record(s, issue.id, null, "2 validator", "RECEIVED", "VALIDATED", { ...validation });
+  await updateIssue(db, tenant.id, issue.id, "RECEIVED", { status: "VALIDATED", validation: { ...validation } });
+  await record(s, issue.id, null, "2 validator", "RECEIVED", "VALIDATED", { ...validation });
   // Step 3: eligibility (deterministic).
-  const eligibility = checkEligibility(validation, blockingSignals(db, tenant));
+  const eligibility = checkEligibility(validation, await blockingSignals(db, tenant));
   const verdictStatus = eligibility.verdict === "MAY" ? "ELIGIBLE" : "INELIGIBLE";
   assertMove("issue", "VALIDATED", verdictStatus);
-  updateIssue(db, tenant.id, issue.id, "VALIDATED", { status: verdictStatus, eligibility: { ...eligibility } });
-  record(s, issue.id, null, "3 eligibility", "VALIDATED", verdictStatus, { ...eligibility });
+  await updateIssue(db, tenant.id, issue.id, "VALIDATED", { status: verdictStatus, eligibility: { ...eligibility } });
+  await record(s, issue.id, null, "3 eligibility", "VALIDATED", verdictStatus, { ...eligibility });
   if (eligibility.verdict === "MAY_NOT") {
     return {
       issueId: issue.id,
@@ -233,7 +242,7 @@ async function draftContract(
       ? "medium"
       : "low";
   const nowIso = s.now.toISOString();
-  const contract = insertContract(s.db, {
+  const contract = await insertContract(s.db, {
     tenantId: tenant.id,
     issueId,
     version,
@@ -280,9 +289,9 @@ async function draftContract(
     result: null,
     failure: null,
   });
-  moveContract(s.db, tenant.id, contract.id, "DRAFT", { reviewProposalId: proposal.id });
+  await moveContract(s.db, tenant.id, contract.id, "DRAFT", { reviewProposalId: proposal.id });
   contract.reviewProposalId = proposal.id;
-  record(s, issueId, contract.id, "4 draft contract", null, "DRAFT", {
+  await record(s, issueId, contract.id, "4 draft contract", null, "DRAFT", {
     version,
     supersedes,
     proposedChanges: changes,
@@ -294,20 +303,20 @@ async function draftContract(
 }
 
 /** Why a contract may not be activated now (the guard of `governance.activate_contract`), or null. */
-export function whyNotActivatable(
+export async function whyNotActivatable(
   db: Db,
   tenant: TenantRow,
   contractId: string,
   requested: readonly RequestedChange[],
   now: Date,
-): string | null {
-  const c = getContract(db, tenant.id, contractId);
+): Promise<string | null> {
+  const c = await getContract(db, tenant.id, contractId);
   if (!c) return `No contract ${contractId}.`;
   if (c.status !== "DRAFT") return `Contract ${contractId} is ${c.status}; only a DRAFT can be approved.`;
   if (c.expiresAt <= now.toISOString())
     return `Contract ${contractId} expired on ${c.expiresAt}; file the request again.`;
   const validation = validateStructured([...requested]);
-  const eligibility = checkEligibility(validation, blockingSignals(db, tenant, contractId));
+  const eligibility = checkEligibility(validation, await blockingSignals(db, tenant, contractId));
   return eligibility.verdict === "MAY" ? null : eligibility.reasons.join(" ");
 }
 
@@ -333,10 +342,10 @@ export async function activateAndExecute(
   const approvedBy = proposal?.decidedBy ?? "unknown";
   const approvedAt = proposal?.decidedAt ?? now.toISOString();
   const s: StepContext = { db, tenantId, actorId: approvedBy, now };
-  let c = getContract(db, tenantId, contractId) as ContractRow;
+  let c = (await getContract(db, tenantId, contractId)) as ContractRow;
   if (JSON.stringify(requested) !== JSON.stringify(c.proposedChanges.map((ch) => pick(ch as ContractChange)))) {
     // The founder modified the scope (an edited proposal): a new draft version replaces this one.
-    move(s, c, "SUPERSEDED", {}, "5 founder review", { decision: "modify scope", by: approvedBy });
+    await move(s, c, "SUPERSEDED", {}, "5 founder review", { decision: "modify scope", by: approvedBy });
     const drafted = await draftContract(
       s,
       tenant,
@@ -352,9 +361,9 @@ export async function activateAndExecute(
     );
     c = drafted.contract;
     // The founder's approval of the edited proposal is the approval of this version.
-    moveContract(db, tenantId, c.id, "DRAFT", { reviewProposalId: proposalId });
+    await moveContract(db, tenantId, c.id, "DRAFT", { reviewProposalId: proposalId });
   }
-  move(s, c, "APPROVED", { approvedBy, approvedAt }, "5 founder review", {
+  await move(s, c, "APPROVED", { approvedBy, approvedAt }, "5 founder review", {
     decision: "approve",
     by: approvedBy,
     proposalId,
@@ -367,12 +376,12 @@ export async function activateAndExecute(
     configBefore: tenant.config,
     approvalPolicy: tenant.approvalPolicy,
   };
-  move(s, c, "ACTIVE", { activation }, "6 activation", {
+  await move(s, c, "ACTIVE", { activation }, "6 activation", {
     window: activation.window,
     constraints: activation.constraints,
   });
   // Step 7: the governance job, steps in order, each outcome recorded.
-  const job = insertJob(db, {
+  const job = await insertJob(db, {
     tenantId,
     contractId: c.id,
     kind: "execute",
@@ -385,13 +394,13 @@ export async function activateAndExecute(
     finishedAt: null,
   });
   if (!job) throw new WorkflowOrderError("job", "existing", "PENDING");
-  record(s, c.issueId, c.id, "7 governance job", null, "PENDING", { jobId: job.id });
+  await record(s, c.issueId, c.id, "7 governance job", null, "PENDING", { jobId: job.id });
   assertMove("job", "PENDING", "RUNNING");
-  moveJob(db, tenantId, job.id, "PENDING", { status: "RUNNING", startedAt: now.toISOString() });
-  record(s, c.issueId, c.id, "7 governance job", "PENDING", "RUNNING", { jobId: job.id });
+  await moveJob(db, tenantId, job.id, "PENDING", { status: "RUNNING", startedAt: now.toISOString() });
+  await record(s, c.issueId, c.id, "7 governance job", "PENDING", "RUNNING", { jobId: job.id });
   let config = tenant.config;
   const outcomes: unknown[] = [];
-  (c.proposedChanges as ContractChange[]).forEach((change, i) => {
+  for (const [i, change] of (c.proposedChanges as ContractChange[]).entries()) {
     const setting = settingOf(change.capability, change.field);
     if (!setting) throw new WorkflowOrderError("job step", change.capability, change.field);
     const before = effectiveValue(config, setting);
@@ -405,32 +414,27 @@ export async function activateAndExecute(
       ok: true,
     };
     outcomes.push(outcome);
-    record(s, c.issueId, c.id, "7 governance job", "RUNNING", "RUNNING", outcome);
+    await record(s, c.issueId, c.id, "7 governance job", "RUNNING", "RUNNING", outcome);
     faultInjection(`job-step-${i + 1}`);
-  });
+  }
   await setTenantConfig(db, tenantId, config);
   assertMove("job", "RUNNING", "COMPLETED");
-  moveJob(db, tenantId, job.id, "RUNNING", {
+  await moveJob(db, tenantId, job.id, "RUNNING", {
     status: "COMPLETED",
     done: outcomes.length,
     outcomes: [...outcomes, { configAfter: config }],
     finishedAt: now.toISOString(),
   });
-  record(s, c.issueId, c.id, "7 governance job", "RUNNING", "COMPLETED", { jobId: job.id, steps: outcomes.length });
-  move(s, c, "EXECUTED", {}, "7 governance job", { jobId: job.id, executedAt: now.toISOString() });
+  await record(s, c.issueId, c.id, "7 governance job", "RUNNING", "COMPLETED", {
+    jobId: job.id,
+    steps: outcomes.length,
+  });
+  await move(s, c, "EXECUTED", {}, "7 governance job", { jobId: job.id, executedAt: now.toISOString() });
   return { contractId: c.id, version: c.version, jobId: job.id, status: c.status, outcomes };
 }
 
 function pick(ch: ContractChange): RequestedChange {
   return { capability: ch.capability, field: ch.field, value: ch.after };
-}
-
-/**
- * Crash tests set OFFICE_FAULT_KILL_AT to a point name; the process dies there with SIGKILL, mid-transaction.
- * Production never sets it.
- */
-export function faultInjection(point: string): void {
-  if (process.env.OFFICE_FAULT_KILL_AT === point) process.kill(process.pid, "SIGKILL");
 }
 
 function flatSettings(config: Record<string, unknown>): Map<string, string> {
@@ -466,7 +470,7 @@ export async function settleContract(
 ): Promise<ContractRow | null> {
   const store = kernel.store;
   const s = (db: Db): StepContext => ({ db, tenantId, actorId: "system", now: kernel.now() });
-  let c = getContract(store.db, tenantId, contractId);
+  let c = await getContract(store.db, tenantId, contractId);
   if (!c) return null;
   if (c.status === "EXECUTED") {
     const tenant = (await getTenant(store.db, tenantId)) as TenantRow;
@@ -480,18 +484,18 @@ export async function settleContract(
       approvalPolicyAfter: tenant.approvalPolicy,
       storeHealthy: tenant.status === "active" && tenant.adapterHealth === "healthy",
     });
-    await store.write((tx) => {
-      const fresh = getContract(tx, tenantId, contractId) as ContractRow;
+    await store.write(async (tx) => {
+      const fresh = (await getContract(tx, tenantId, contractId)) as ContractRow;
       if (fresh.status !== "EXECUTED") return;
-      move(s(tx), fresh, "HEALTH_EVALUATED", { health: { ...health } }, "8 health evaluation", {
+      await move(s(tx), fresh, "HEALTH_EVALUATED", { health: { ...health } }, "8 health evaluation", {
         healthy: health.healthy,
         failed: health.invariants.filter((i) => !i.holds).map((i) => i.detail),
       });
     });
-    c = getContract(store.db, tenantId, contractId) as ContractRow;
+    c = (await getContract(store.db, tenantId, contractId)) as ContractRow;
   }
   if (c.status === "HEALTH_EVALUATED") {
-    const job = jobFor(store.db, tenantId, contractId, "execute");
+    const job = await jobFor(store.db, tenantId, contractId, "execute");
     const activation = c.activation as {
       configBefore: Record<string, unknown>;
       window: { start: string; end: string };
@@ -508,20 +512,20 @@ export async function settleContract(
       window: activation.window,
       executedAt: job?.finishedAt ?? null,
     });
-    await store.write((tx) => {
-      const fresh = getContract(tx, tenantId, contractId) as ContractRow;
+    await store.write(async (tx) => {
+      const fresh = (await getContract(tx, tenantId, contractId)) as ContractRow;
       if (fresh.status !== "HEALTH_EVALUATED") return;
-      move(s(tx), fresh, "AUDITED", { auditVerdict: { ...verdict } }, "9 audit verdict", { ...verdict });
+      await move(s(tx), fresh, "AUDITED", { auditVerdict: { ...verdict } }, "9 audit verdict", { ...verdict });
     });
-    c = getContract(store.db, tenantId, contractId) as ContractRow;
+    c = (await getContract(store.db, tenantId, contractId)) as ContractRow;
   }
   if (c.status === "AUDITED") {
     const verdict = (c.auditVerdict as { verdict: string; reasons: string[] }).verdict;
     if (verdict === "PASS") {
-      await store.write((tx) => {
-        const fresh = getContract(tx, tenantId, contractId) as ContractRow;
+      await store.write(async (tx) => {
+        const fresh = (await getContract(tx, tenantId, contractId)) as ContractRow;
         if (fresh.status !== "AUDITED") return;
-        move(s(tx), fresh, "COMPLETED", {}, "10 rollout", {
+        await move(s(tx), fresh, "COMPLETED", {}, "10 rollout", {
           capabilityState: fresh.affectedCapabilities.map((cap) => ({
             capability: cap,
             contractId,
@@ -532,20 +536,20 @@ export async function settleContract(
     } else if (verdict === "FAIL") {
       await rollBack(kernel, tenantId, contractId);
     } else {
-      await store.write((tx) => {
-        const fresh = getContract(tx, tenantId, contractId) as ContractRow;
+      await store.write(async (tx) => {
+        const fresh = (await getContract(tx, tenantId, contractId)) as ContractRow;
         if (fresh.status !== "AUDITED") return;
-        const incident = openIncident(tx, {
+        const incident = await openIncident(tx, {
           tenantId,
           contractId,
           kind: "escalation",
           summary: `Audit of ${contractId} was INCONCLUSIVE: ${(fresh.auditVerdict as { reasons: string[] }).reasons.join(" ")}`,
           openedAt: kernel.now().toISOString(),
         });
-        move(s(tx), fresh, "ESCALATED", {}, "10 escalation", { incidentId: incident.id, notified: "founder" });
+        await move(s(tx), fresh, "ESCALATED", {}, "10 escalation", { incidentId: incident.id, notified: "founder" });
       });
     }
-    c = getContract(store.db, tenantId, contractId) as ContractRow;
+    c = (await getContract(store.db, tenantId, contractId)) as ContractRow;
   }
   return c;
 }
@@ -581,10 +585,10 @@ export async function executeRollback(
   now: Date,
 ): Promise<{ contractId: string; jobId: string; incidentId: string; restored: unknown[] }> {
   const s: StepContext = { db, tenantId, actorId, now };
-  const c = getContract(db, tenantId, contractId) as ContractRow;
+  const c = (await getContract(db, tenantId, contractId)) as ContractRow;
   if (c.status !== "AUDITED" && c.status !== "ESCALATED") throw new WorkflowOrderError("contract", c.status, "FAILED");
   const tenant = (await getTenant(db, tenantId)) as TenantRow;
-  const job = insertJob(db, {
+  const job = await insertJob(db, {
     tenantId,
     contractId,
     kind: "rollback",
@@ -597,8 +601,8 @@ export async function executeRollback(
     finishedAt: null,
   });
   if (!job) throw new WorkflowOrderError("rollback job", "existing", "PENDING");
-  record(s, c.issueId, c.id, "10 rollback job", null, "PENDING", { jobId: job.id, reason });
-  moveJob(db, tenantId, job.id, "PENDING", { status: "RUNNING", startedAt: now.toISOString() });
+  await record(s, c.issueId, c.id, "10 rollback job", null, "PENDING", { jobId: job.id, reason });
+  await moveJob(db, tenantId, job.id, "PENDING", { status: "RUNNING", startedAt: now.toISOString() });
   let config = tenant.config;
   const restored: unknown[] = [];
   for (const change of [...(c.proposedChanges as ContractChange[])].reverse()) {
@@ -608,21 +612,21 @@ export async function executeRollback(
     restored.push({ capability: change.capability, field: change.field, restored: change.before, from: change.after });
   }
   await setTenantConfig(db, tenantId, config);
-  moveJob(db, tenantId, job.id, "RUNNING", {
+  await moveJob(db, tenantId, job.id, "RUNNING", {
     status: "COMPLETED",
     done: restored.length,
     outcomes: restored,
     finishedAt: now.toISOString(),
   });
-  record(s, c.issueId, c.id, "10 rollback job", "RUNNING", "COMPLETED", { jobId: job.id, restored });
-  const incident = openIncident(db, {
+  await record(s, c.issueId, c.id, "10 rollback job", "RUNNING", "COMPLETED", { jobId: job.id, restored });
+  const incident = await openIncident(db, {
     tenantId,
     contractId,
     kind: "rollback",
     summary: `Contract ${contractId} rolled back: ${reason}`,
     openedAt: now.toISOString(),
   });
-  move(s, c, "FAILED", {}, "10 rollback", { incidentId: incident.id, notified: "founder", reason });
+  await move(s, c, "FAILED", {}, "10 rollback", { incidentId: incident.id, notified: "founder", reason });
   return { contractId, jobId: job.id, incidentId: incident.id, restored };
 }
 
@@ -635,20 +639,20 @@ export async function resolveEscalation(
   founderId: string,
   now: Date,
 ): Promise<{ contractId: string; status: string }> {
-  const c = getContract(db, tenantId, contractId) as ContractRow;
+  const c = (await getContract(db, tenantId, contractId)) as ContractRow;
   if (decision === "roll_back") {
     await executeRollback(db, tenantId, contractId, `the founder chose to roll back after escalation`, founderId, now);
   } else {
-    move({ db, tenantId, actorId: founderId, now }, c, "COMPLETED", {}, "10 rollout", {
+    await move({ db, tenantId, actorId: founderId, now }, c, "COMPLETED", {}, "10 rollout", {
       decision: "kept by the founder after an INCONCLUSIVE audit",
     });
-    closeIncidentsFor(db, tenantId, contractId, now.toISOString());
+    await closeIncidentsFor(db, tenantId, contractId, now.toISOString());
   }
-  return { contractId, status: (getContract(db, tenantId, contractId) as ContractRow).status };
+  return { contractId, status: ((await getContract(db, tenantId, contractId)) as ContractRow).status };
 }
 
 /** Founder asks for clarification: the contract stays DRAFT; the question is recorded in its history. */
-export function recordClarification(
+export async function recordClarification(
   db: Db,
   tenantId: string,
   contractId: string,
@@ -656,8 +660,8 @@ export function recordClarification(
   founderId: string,
   now: Date,
 ) {
-  const c = getContract(db, tenantId, contractId) as ContractRow;
-  move({ db, tenantId, actorId: founderId, now }, c, "DRAFT", {}, "5 founder review", {
+  const c = (await getContract(db, tenantId, contractId)) as ContractRow;
+  await move({ db, tenantId, actorId: founderId, now }, c, "DRAFT", {}, "5 founder review", {
     decision: "request clarification",
     question,
   });
@@ -668,7 +672,7 @@ export function recordClarification(
 export async function sweepContracts(kernel: Kernel, tenantId: string): Promise<string[]> {
   const moved: string[] = [];
   const nowIso = kernel.now().toISOString();
-  for (const c of listContracts(kernel.store.db, tenantId, ["DRAFT"])) {
+  for (const c of await listContracts(kernel.store.db, tenantId, ["DRAFT"])) {
     const proposal = c.reviewProposalId ? await getProposalRow(kernel.store.db, tenantId, c.reviewProposalId) : null;
     const to =
       proposal?.status === "rejected"
@@ -677,10 +681,10 @@ export async function sweepContracts(kernel: Kernel, tenantId: string): Promise<
           ? "EXPIRED"
           : null;
     if (!to) continue;
-    await kernel.store.write((tx) => {
-      const fresh = getContract(tx, tenantId, c.id) as ContractRow;
+    await kernel.store.write(async (tx) => {
+      const fresh = (await getContract(tx, tenantId, c.id)) as ContractRow;
       if (fresh.status !== "DRAFT") return;
-      move(
+      await move(
         {
           db: tx,
           tenantId,
@@ -700,11 +704,19 @@ export async function sweepContracts(kernel: Kernel, tenantId: string): Promise<
 }
 
 /** On start and on each scheduler tick: finish every contract a crash or restart left between steps. */
-export async function resumeGovernance(kernel: Kernel, tenantId: string): Promise<string[]> {
+export function resumeGovernance(kernel: Kernel, tenantId: string): Promise<string[]> {
+  // Leased: one instance at a time resumes a business's contracts (each step is also a compare-and-set move).
+  return withTenant(tenantId, async () => {
+    const leased = await kernel.store.lease(`governance:${tenantId}`, () => resumeLeased(kernel, tenantId));
+    return leased.ran ? leased.value : [];
+  });
+}
+
+async function resumeLeased(kernel: Kernel, tenantId: string): Promise<string[]> {
   await kernel.expireDue(tenantId);
   await sweepContracts(kernel, tenantId);
   const resumed: string[] = [];
-  for (const c of listContracts(kernel.store.db, tenantId, ["EXECUTED", "HEALTH_EVALUATED", "AUDITED"])) {
+  for (const c of await listContracts(kernel.store.db, tenantId, ["EXECUTED", "HEALTH_EVALUATED", "AUDITED"])) {
     await settleContract(kernel, tenantId, c.id);
     resumed.push(c.id);
   }

@@ -22,7 +22,8 @@ export { CAPABILITIES } from "./capabilities.ts";
 export { resumeGovernance, settleContract, sweepContracts } from "./engine.ts";
 
 import type { Kernel } from "../kernel/index.ts";
-import { faultInjection, settleContract as settle, sweepContracts as sweep } from "./engine.ts";
+import { faultInjection } from "../kernel/faults.ts";
+import { settleContract as settle, sweepContracts as sweep } from "./engine.ts";
 
 /** Wires the workflow's steps 8–10 to the founder's decision: after an approval applies, health and audit follow. */
 export function attachGovernance(kernel: Kernel): void {

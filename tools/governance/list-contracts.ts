@@ -23,7 +23,7 @@ export const listContractsTool = defineTool({
   example: { status: "DRAFT" },
   async run(input, ctx) {
     return {
-      contracts: listContracts(ctx.db, ctx.tenantId, input.status ? [input.status] : undefined).map((c) => ({
+      contracts: (await listContracts(ctx.db, ctx.tenantId, input.status ? [input.status] : undefined)).map((c) => ({
         id: c.id,
         status: c.status,
         version: c.version,
@@ -34,7 +34,7 @@ export const listContractsTool = defineTool({
         expiresAt: c.expiresAt,
         auditVerdict: (c.auditVerdict as { verdict?: string } | null)?.verdict ?? null,
       })),
-      incidents: openIncidents(ctx.db, ctx.tenantId).map((i) => ({ ...i })),
+      incidents: (await openIncidents(ctx.db, ctx.tenantId)).map((i) => ({ ...i })),
       capabilities: CAPABILITIES.map((c) => ({
         name: c.name,
         title: c.title,

@@ -1,6 +1,7 @@
 // The platform health service (charter: "health is authority"): evaluates every capability's settings, the
 // invariants and the store for one business. Unhealthy → the store is marked degraded and every write is refused
 // (reads keep serving real data) until a later check finds it healthy again. A freeze (sev0_stop) is separate.
+import { rawGet } from "../../store/raw.ts";
 import { verifyAuditChain } from "../../store/repos/audit.ts";
 import { getTenant, setTenantHealth } from "../../store/repos/tenants.ts";
 import type { Kernel } from "../kernel/index.ts";
@@ -20,7 +21,7 @@ export async function checkPlatformHealth(kernel: Kernel, tenantId: string): Pro
   if (!tenant) return null;
   let storeAnswers = true;
   try {
-    kernel.store.raw.prepare("SELECT 1").get();
+    await rawGet(kernel.store.db, "SELECT 1 AS ok");
   } catch {
     storeAnswers = false;
   }

@@ -32,7 +32,7 @@ export const requestClarificationTool = defineTool({
     };
   },
   async guard(input, ctx) {
-    const c = getContract(ctx.db, ctx.tenantId, input.contractId);
+    const c = await getContract(ctx.db, ctx.tenantId, input.contractId);
     if (!c) return { refuse: failure("not_found", `No contract ${input.contractId} in this business.`) };
     if (c.status !== "DRAFT")
       return { refuse: failure("duplicate_or_conflict", `Contract ${c.id} is ${c.status}, not DRAFT.`) };

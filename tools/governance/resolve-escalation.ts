@@ -34,7 +34,7 @@ export const resolveEscalationTool = defineTool({
     };
   },
   async guard(input, ctx) {
-    const c = getContract(ctx.db, ctx.tenantId, input.contractId);
+    const c = await getContract(ctx.db, ctx.tenantId, input.contractId);
     if (!c) return { refuse: failure("not_found", `No contract ${input.contractId} in this business.`) };
     if (c.status !== "ESCALATED")
       return { refuse: failure("duplicate_or_conflict", `Contract ${c.id} is ${c.status}, not ESCALATED.`) };

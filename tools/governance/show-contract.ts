@@ -33,15 +33,12 @@ export const showContractTool = defineTool({
   }),
   example: { id: "gct_0000000000000000" },
   async run(input, ctx) {
-    let contract = getContract(ctx.db, ctx.tenantId, input.id);
-    const issue = getIssue(ctx.db, ctx.tenantId, contract?.issueId ?? input.id);
+    let contract = await getContract(ctx.db, ctx.tenantId, input.id);
+    const issue = await getIssue(ctx.db, ctx.tenantId, contract?.issueId ?? input.id);
     if (!contract && issue)
-      contract =
-        listContracts(ctx.db, ctx.tenantId)
-          .filter((c) => c.issueId === issue.id)
-          .at(-1) ?? null;
+      contract = (await listContracts(ctx.db, ctx.tenantId)).filter((c) => c.issueId === issue.id).at(-1) ?? null;
     const history = issue
-      ? eventsForIssue(ctx.db, ctx.tenantId, issue.id).map((e) => ({
+      ? (await eventsForIssue(ctx.db, ctx.tenantId, issue.id)).map((e) => ({
           seq: e.seq,
           step: e.step,
           from: e.fromStatus,

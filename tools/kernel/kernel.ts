@@ -15,6 +15,7 @@ import {
   type ToolResult,
 } from "../../contracts/index.ts";
 import type { Store } from "../../store/db.ts";
+import { withTenant } from "../../store/scope.ts";
 import { appendAudit, type AuditDraft, canonicalJson } from "../../store/repos/audit.ts";
 import type { AuditEntry } from "../../contracts/index.ts";
 import { entityVersion } from "../../store/repos/entities.ts";
@@ -32,6 +33,7 @@ import { bumpDataVersion, getActor, getTenant, type TenantRow } from "../../stor
 import { type Advisor, checkedAdvisor } from "./advisor.ts";
 import type { AnyTool, ToolContext } from "./define-tool.ts";
 import { failure } from "./errors.ts";
+import { faultInjection } from "./faults.ts";
 import { approverRule, whyActorMayNotDecide } from "./policy.ts";
 import { redactForAudit, redactForRole } from "./redact.ts";
 import { valuesAtPath } from "./refs.ts";
@@ -149,8 +151,15 @@ export class Kernel {
     }
   }
 
-  /** ARCHITECTURE §3.3: resolve → validate → role → tenant → health → mode → gate/stop → run|propose → redact → audit. */
-  async execute(toolName: string, rawInput: unknown, ctx: CallContext): Promise<KernelResult> {
+  /**
+   * ARCHITECTURE §3.3: resolve → validate → role → tenant → health → mode → gate/stop → run|propose → redact → audit.
+   * Runs in the caller's tenant scope: on PostgreSQL row-level security confines every query to that tenant.
+   */
+  execute(toolName: string, rawInput: unknown, ctx: CallContext): Promise<KernelResult> {
+    return withTenant(ctx.tenantId, () => this.#executeCaught(toolName, rawInput, ctx));
+  }
+
+  async #executeCaught(toolName: string, rawInput: unknown, ctx: CallContext): Promise<KernelResult> {
     try {
       return await this.#execute(toolName, rawInput, ctx);
     } catch (error) {
@@ -505,20 +514,37 @@ export class Kernel {
 
   /** Appends any queued read entries first, so every tenant's chain stays in call order. */
   async #append(tx: Store["db"], tenantId: string, draft: AuditDraft): Promise<AuditEntry> {
-    for (const queued of this.#pendingAudit.splice(0)) await appendAudit(tx, queued.tenantId, queued.draft);
+    for (const queued of this.#takeQueued(tenantId)) await appendAudit(tx, tenantId, queued);
     return appendAudit(tx, tenantId, draft);
   }
 
-  /** Writes queued read entries now (one transaction). */
+  /** Removes and returns this tenant's queued read entries, in call order. */
+  #takeQueued(tenantId: string): AuditDraft[] {
+    const mine: AuditDraft[] = [];
+    let kept = 0;
+    for (const queued of this.#pendingAudit) {
+      if (queued.tenantId === tenantId) mine.push(queued.draft);
+      else this.#pendingAudit[kept++] = queued;
+    }
+    this.#pendingAudit.length = kept;
+    return mine;
+  }
+
+  /** Writes queued read entries now: one transaction per tenant (a transaction belongs to one tenant). */
   async flushAudit(): Promise<void> {
-    if (this.#pendingAudit.length === 0) return;
-    await this.store.write(async (tx) => {
-      for (const queued of this.#pendingAudit.splice(0)) await appendAudit(tx, queued.tenantId, queued.draft);
-    });
+    while (this.#pendingAudit.length > 0) {
+      const tenantId = (this.#pendingAudit[0] as { tenantId: string }).tenantId;
+      await withTenant(tenantId, () =>
+        this.store.write(async (tx) => {
+          for (const draft of this.#takeQueued(tenantId)) await appendAudit(tx, tenantId, draft);
+        }),
+      );
+    }
   }
 
   /** Synchronous flush for shutdown: nothing queued is lost when the office closes between ticks. */
   flushAuditSync(): void {
+    if (this.store.backend !== "sqlite") return;
     if (this.#pendingAudit.length === 0 || this.store.raw.inTransaction) return;
     const batch = this.#pendingAudit.splice(0);
     this.store.raw.exec("BEGIN IMMEDIATE");
@@ -535,20 +561,32 @@ export class Kernel {
 
   // ---------------------------------------------------------------- proposals
 
-  async getProposal(tenantId: string, id: string): Promise<Proposal | null> {
+  getProposal(tenantId: string, id: string): Promise<Proposal | null> {
+    return withTenant(tenantId, () => this.#getProposal(tenantId, id));
+  }
+
+  async #getProposal(tenantId: string, id: string): Promise<Proposal | null> {
     await this.expireDue(tenantId);
     const row = await getProposalRow(this.store.db, tenantId, id);
     return row ? toProposal(row, approverRule(row.risk as Proposal["risk"])) : null;
   }
 
-  async listProposals(tenantId: string, statuses?: ProposalStatus[]): Promise<Proposal[]> {
+  listProposals(tenantId: string, statuses?: ProposalStatus[]): Promise<Proposal[]> {
+    return withTenant(tenantId, () => this.#listProposals(tenantId, statuses));
+  }
+
+  async #listProposals(tenantId: string, statuses?: ProposalStatus[]): Promise<Proposal[]> {
     await this.expireDue(tenantId);
     const rows = await listProposalRows(this.store.db, tenantId, statuses ? { statuses } : {});
     return rows.map((r) => toProposal(r, approverRule(r.risk as Proposal["risk"])));
   }
 
   /** Marks pending proposals past their time limit as expired (each one audited). */
-  async expireDue(tenantId: string): Promise<number> {
+  expireDue(tenantId: string): Promise<number> {
+    return withTenant(tenantId, () => this.#expireDue(tenantId));
+  }
+
+  async #expireDue(tenantId: string): Promise<number> {
     const nowIso = this.now().toISOString();
     const due = (await listProposalRows(this.store.db, tenantId, { statuses: ["pending"], limit: 10_000 })).filter(
       (r) => r.expiresAt <= nowIso,
@@ -577,7 +615,19 @@ export class Kernel {
    * A human decision on a proposal. The decision is re-checked here whatever channel carried it;
    * approval runs the safe apply engine. Deciding an already-decided proposal changes nothing and returns its state.
    */
-  async decide(
+  decide(
+    tenantId: string,
+    proposalId: string,
+    decision: "approve" | "reject",
+    actor: Actor | null,
+    channel: Channel,
+    notes?: string,
+    mode: Exclude<Mode, "apply_allowed"> = "propose_actions",
+  ): Promise<KernelResult> {
+    return withTenant(tenantId, () => this.#decideScoped(tenantId, proposalId, decision, actor, channel, notes, mode));
+  }
+
+  async #decideScoped(
     tenantId: string,
     proposalId: string,
     decision: "approve" | "reject",
@@ -750,7 +800,11 @@ export class Kernel {
   }
 
   /** Applies every approved-but-unapplied proposal (after a crash between approval and apply). */
-  async resumeApproved(tenantId: string): Promise<string[]> {
+  resumeApproved(tenantId: string): Promise<string[]> {
+    return withTenant(tenantId, () => this.#resumeApproved(tenantId));
+  }
+
+  async #resumeApproved(tenantId: string): Promise<string[]> {
     const approved = await this.listProposals(tenantId, ["approved"]);
     const applied: string[] = [];
     for (const p of approved) {
@@ -829,6 +883,7 @@ export class Kernel {
         const stale = await this.#staleBasis(proposal.preview, tenantId, tx);
         if (stale) return { failed: failure("duplicate_or_conflict", stale) };
         const data = tool.output.parse(await tool.run(parsed.data, toolCtx));
+        faultInjection("apply-in-transaction");
         const appliedAt = this.now().toISOString();
         const moved = await transitionProposal(tx, tenantId, proposal.id, "approved", {
           status: "applied",
@@ -881,7 +936,18 @@ export class Kernel {
   }
 
   /** An edit makes version n+1 with its own approval; the old version is superseded (ARCHITECTURE §3.4). */
-  async editProposal(
+  editProposal(
+    tenantId: string,
+    proposalId: string,
+    newInput: unknown,
+    actor: Actor | null,
+    channel: Channel,
+    mode: Exclude<Mode, "apply_allowed"> = "propose_actions",
+  ): Promise<KernelResult> {
+    return withTenant(tenantId, () => this.#editProposalScoped(tenantId, proposalId, newInput, actor, channel, mode));
+  }
+
+  async #editProposalScoped(
     tenantId: string,
     proposalId: string,
     newInput: unknown,

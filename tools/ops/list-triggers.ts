@@ -40,7 +40,7 @@ export const listTriggersTool = defineTool({
   }),
   example: { status: "open" },
   async run(input, ctx) {
-    const rows = listTriggers(ctx.db, ctx.tenantId, input.status, input.limit);
+    const rows = await listTriggers(ctx.db, ctx.tenantId, input.status, input.limit);
     const groups = new Map<string, (typeof rows)[number][]>();
     for (const row of rows) groups.set(row.type, [...(groups.get(row.type) ?? []), row]);
     return {

@@ -1,7 +1,8 @@
 // The trigger engine and suggestion engine (Phase 3 §2.1–2.3). A scan lists the records whose condition holds now,
 // opens a trigger for each new one, closes the triggers whose condition cleared, and turns each new trigger into a
 // proposal through the kernel (propose_actions, channel "trigger"). It never changes a business record.
-import { getTenant, getActor } from "../../store/repos/tenants.ts";
+import { getActor, getTenant, type TenantRow } from "../../store/repos/tenants.ts";
+import { withTenant } from "../../store/scope.ts";
 import {
   closeTrigger,
   type Detection,
@@ -60,16 +61,18 @@ export function detectorParams(now: Date, t: Thresholds): DetectorParams {
   };
 }
 
-const running = new Set<string>();
 export const MODEL_SUGGESTIONS_PER_SCAN = 25;
 
 /** One scan of one tenant. Idempotent: a condition that persists keeps its trigger; re-running emits nothing new. */
-export async function scanTenant(
+export function scanTenant(
   kernel: Kernel,
   tenantId: string,
   options: { suggester?: Suggester } = {},
 ): Promise<ScanReport> {
-  const started = performance.now();
+  return withTenant(tenantId, () => scanInScope(kernel, tenantId, options));
+}
+
+async function scanInScope(kernel: Kernel, tenantId: string, options: { suggester?: Suggester }): Promise<ScanReport> {
   const report: ScanReport = {
     tenantId,
     emitted: [],
@@ -84,49 +87,62 @@ export async function scanTenant(
     // Frozen or degraded: evidence is preserved as it is; no new triggers or proposals until healthy.
     return { ...report, skipped: tenant.status === "sev0_stop" ? "frozen (sev0_stop)" : "store degraded" };
   }
-  if (running.has(tenantId)) return { ...report, skipped: "a scan of this business is already running" };
-  running.add(tenantId);
-  try {
-    const now = kernel.now();
-    const nowIso = now.toISOString();
-    const params = detectorParams(now, thresholdsOf(tenant.config));
-    const found = new Map<string, Detection>();
-    for (const detector of DETECTORS) {
-      for (const d of detect(kernel.store.db, tenantId, detector, params)) found.set(`${d.type}\u0000${d.recordId}`, d);
+  // One scan of a business at a time across every server instance (a PostgreSQL advisory lock; SQLite: this
+  // process). A second start is skipped, not queued: the running scan sees the same conditions.
+  const leased = await kernel.store.lease(`scan:${tenantId}`, () =>
+    scanLocked(kernel, tenantId, tenant, report, options),
+  );
+  if (!leased.ran) return { ...report, skipped: "a scan of this business is already running" };
+  return leased.value;
+}
+
+async function scanLocked(
+  kernel: Kernel,
+  tenantId: string,
+  tenant: TenantRow,
+  report: ScanReport,
+  options: { suggester?: Suggester },
+): Promise<ScanReport> {
+  const started = performance.now();
+  const now = kernel.now();
+  const nowIso = now.toISOString();
+  const params = detectorParams(now, thresholdsOf(tenant.config));
+  const found = new Map<string, Detection>();
+  for (const detector of DETECTORS) {
+    for (const d of await detect(kernel.store.db, tenantId, detector, params)) {
+      found.set(`${d.type}\u0000${d.recordId}`, d);
     }
-    const scanId = await kernel.store.write((tx) => {
-      const id = startScan(tx, tenantId, nowIso);
-      const open = new Map(openTriggers(tx, tenantId).map((t) => [`${t.type}\u0000${t.recordId}`, t]));
-      for (const [key, d] of found) {
-        if (open.has(key)) continue;
-        const row = insertTrigger(tx, tenantId, d, nowIso);
-        if (row) report.emitted.push({ triggerId: row.id, type: row.type, recordId: row.recordId });
-      }
-      for (const [key, t] of open) {
-        if (found.has(key)) continue;
-        closeTrigger(tx, tenantId, t.id, nowIso);
-        report.closed.push({ triggerId: t.id, type: t.type, recordId: t.recordId });
-      }
-      return id;
-    });
-    opsCounters.triggersEmitted(tenantId, report.emitted);
-    // With a key the model writes the suggestion (checked by code); without one, the offline template does.
-    const suggester = options.suggester ?? (kernel.advisor ? modelSuggester(kernel.advisor) : undefined);
-    await suggestFor(kernel, tenantId, triggersWithoutSuggestion(kernel.store.db, tenantId), report, suggester);
-    report.durationMs = performance.now() - started;
-    await kernel.store.write((tx) =>
-      finishScan(tx, tenantId, scanId, {
-        finishedAt: kernel.now().toISOString(),
-        emitted: report.emitted.length,
-        closed: report.closed.length,
-        suggestions: report.suggestions.length,
-        durationMs: report.durationMs,
-      }),
-    );
-    return report;
-  } finally {
-    running.delete(tenantId);
   }
+  const scanId = await kernel.store.write(async (tx) => {
+    const id = await startScan(tx, tenantId, nowIso);
+    const open = new Map((await openTriggers(tx, tenantId)).map((t) => [`${t.type}\u0000${t.recordId}`, t]));
+    for (const [key, d] of found) {
+      if (open.has(key)) continue;
+      const row = await insertTrigger(tx, tenantId, d, nowIso);
+      if (row) report.emitted.push({ triggerId: row.id, type: row.type, recordId: row.recordId });
+    }
+    for (const [key, t] of open) {
+      if (found.has(key)) continue;
+      await closeTrigger(tx, tenantId, t.id, nowIso);
+      report.closed.push({ triggerId: t.id, type: t.type, recordId: t.recordId });
+    }
+    return id;
+  });
+  opsCounters.triggersEmitted(tenantId, report.emitted);
+  // With a key the model writes the suggestion (checked by code); without one, the offline template does.
+  const suggester = options.suggester ?? (kernel.advisor ? modelSuggester(kernel.advisor) : undefined);
+  await suggestFor(kernel, tenantId, await triggersWithoutSuggestion(kernel.store.db, tenantId), report, suggester);
+  report.durationMs = performance.now() - started;
+  await kernel.store.write((tx) =>
+    finishScan(tx, tenantId, scanId, {
+      finishedAt: kernel.now().toISOString(),
+      emitted: report.emitted.length,
+      closed: report.closed.length,
+      suggestions: report.suggestions.length,
+      durationMs: report.durationMs,
+    }),
+  );
+  return report;
 }
 
 async function suggestFor(

@@ -113,7 +113,7 @@ export const telemetryTool = defineTool({
   output: TelemetrySchema,
   example: {},
   async run(_input, ctx) {
-    const rows = telemetryRows(ctx.db, ctx.tenantId);
+    const rows = await telemetryRows(ctx.db, ctx.tenantId);
     const known = new Map(rows.triggersByType.map((t) => [t.type, t]));
     // Every trigger type appears, in pipeline order, so a chart has a bar (maybe 0) for each.
     const types = [

@@ -30,11 +30,11 @@ export const setTechProfileTool = defineTool({
     conditionalOverride: false,
   },
   async guard(input, ctx) {
-    const actor = ctx.db
+    const [actor] = await ctx.db
       .select({ role: actors.role })
       .from(actors)
       .where(and(eq(actors.tenantId, ctx.tenantId), eq(actors.id, input.techId)))
-      .get();
+      .limit(1);
     if (!actor) return { refuse: { class: "not_found", reason: `No staff member ${input.techId} in this business.` } };
     if (actor.role !== "tech") {
       return { refuse: { class: "invalid_input", reason: `${input.techId} is not a technician (${actor.role}).` } };
