@@ -38,7 +38,7 @@ export default defineConfig({
               test: {
                 ...shared,
                 name: "postgres",
-                include: POSTGRES_SUITE,
+                include: process.env.OFFICE_PG_ALL ? ["test/*.test.ts"] : POSTGRES_SUITE,
                 globalSetup: ["test/pg-global-setup.ts"],
                 env: {
                   OFFICE_TEST_BACKEND: "postgres",

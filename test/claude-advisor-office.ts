@@ -1,11 +1,8 @@
 // Test helpers for the Claude advisor: recorded Anthropic Messages API responses played back through a fake fetch
 // handed to createAnthropic (the SDK boundary), and a private office whose kernel has that advisor. No network.
-import type { Actor, Channel, Mode } from "../contracts/index.ts";
 import { createClaudeAdvisor } from "../agent/models/claude-advisor.ts";
-import { openOffice } from "../server/office.ts";
-import { getActor } from "../store/repos/tenants.ts";
-import { type Advisor, type CallContext, humanCall, type KernelResult } from "../tools/kernel/index.ts";
-import { TEST_NOW, type TestOffice } from "./helpers.ts";
+import type { Advisor } from "../tools/kernel/index.ts";
+import { makeOffice, type TestOffice } from "./helpers.ts";
 
 type Block = Record<string, unknown>;
 
@@ -83,45 +80,9 @@ export function recordedAdvisor(replies: (Record<string, unknown> | number)[]): 
   return { ...recorded, advisor };
 }
 
-/** A private in-memory demo office whose kernel carries `advisor` (null: none, the offline office). */
-export async function makeAdvisedOffice(advisor: Advisor | null): Promise<TestOffice> {
-  const clock = {
-    now: new Date(TEST_NOW),
-    advance(ms: number) {
-      this.now = new Date(this.now.getTime() + ms);
-    },
-  };
-  const office = await openOffice({ path: ":memory:", clock: () => clock.now, advisor });
-  const actor = async (tenantId: string, actorId: string): Promise<Actor> => {
-    const found = await getActor(office.store.db, tenantId, actorId);
-    if (!found) throw new Error(`no actor ${actorId} in ${tenantId}`);
-    return found;
-  };
-  return {
-    ...office,
-    clock,
-    actor,
-    async call(
-      actorId: string,
-      tool: string,
-      input: unknown,
-      opts: { tenantId?: string; mode?: Exclude<Mode, "apply_allowed">; channel?: Channel } = {},
-    ): Promise<KernelResult> {
-      const who = await actor(opts.tenantId ?? "demo", actorId);
-      const ctx: CallContext = humanCall(office.kernel, who, opts.channel ?? "cli", opts.mode ?? "propose_actions");
-      return office.kernel.execute(tool, input, ctx);
-    },
-    async decide(actorId, proposalId, decision, tenantId = "demo") {
-      return office.kernel.decide(tenantId, proposalId, decision, await actor(tenantId, actorId), "cli");
-    },
-    async firstId(tenantId) {
-      const row = office.store.raw
-        .prepare("SELECT id FROM customers WHERE tenant_id = ? ORDER BY id LIMIT 1")
-        .get(tenantId) as { id: string } | undefined;
-      if (!row) throw new Error(`no customers in ${tenantId}`);
-      return row.id;
-    },
-  };
+/** A private demo office (in memory, or PostgreSQL in that project) whose kernel carries `advisor` (null: none). */
+export function makeAdvisedOffice(advisor: Advisor | null): Promise<TestOffice> {
+  return makeOffice({ advisor });
 }
 
 /** Every row of every table in the store, as one string: for "this value was never stored anywhere" checks. */

@@ -4,9 +4,10 @@ import type { Actor, Channel, Mode } from "../contracts/index.ts";
 import { type Office, openOffice } from "../server/office.ts";
 import { getActor } from "../store/repos/tenants.ts";
 import { customers } from "../store/schema.ts";
+import { rawAll, rawRun } from "../store/raw.ts";
 import { withTenant } from "../store/scope.ts";
 import { ON_POSTGRES, openTestPgStore } from "./pg.ts";
-import { type CallContext, humanCall, type KernelResult } from "../tools/kernel/index.ts";
+import { type Advisor, type CallContext, humanCall, type KernelResult } from "../tools/kernel/index.ts";
 
 export interface TestOffice extends Office {
   clock: { now: Date; advance(ms: number): void };
@@ -21,12 +22,21 @@ export interface TestOffice extends Office {
   decide(actorId: string, proposalId: string, decision: "approve" | "reject", tenantId?: string): Promise<KernelResult>;
   /** Any record id of a kind in a tenant (for tests that need a real customer). */
   firstId(tenantId: string, table: "customers"): Promise<string>;
+  /**
+   * Rows of a plain SQL query (`?` placeholders, portable SQL) read in one tenant's scope — on both backends, where
+   * tests used to read `store.raw`. On PostgreSQL row-level security confines it to that tenant.
+   */
+  rows<T = Record<string, unknown>>(tenantId: string, text: string, ...params: unknown[]): Promise<T[]>;
+  /** Runs a plain SQL statement in one write transaction of the tenant (test set-up); returns rows changed. */
+  exec(tenantId: string, text: string, ...params: unknown[]): Promise<number>;
+  /** Runs `fn` in the tenant's scope (repository calls made directly by a test need one on PostgreSQL). */
+  scoped<T>(tenantId: string, fn: () => T | PromiseLike<T>): Promise<T>;
 }
 
 export const TEST_NOW = new Date("2026-11-23T16:00:00.000Z");
 
 export async function makeOffice(
-  options: { path?: string; now?: Date; demoActivity?: boolean } = {},
+  options: { path?: string; now?: Date; demoActivity?: boolean; advisor?: Advisor | null } = {},
 ): Promise<TestOffice> {
   const clock = {
     now: new Date(options.now ?? TEST_NOW),
@@ -40,6 +50,7 @@ export async function makeOffice(
     ...(store ? { store } : { path: options.path ?? ":memory:" }),
     clock: () => clock.now,
     demoActivity: options.demoActivity ?? false,
+    ...(options.advisor !== undefined ? { advisor: options.advisor } : {}),
   });
   const actor = async (tenantId: string, actorId: string): Promise<Actor> => {
     const found = await withTenant(tenantId, () => getActor(office.store.db, tenantId, actorId));
@@ -71,6 +82,13 @@ export async function makeOffice(
       if (!row) throw new Error(`no customers in ${tenantId}`);
       return row.id;
     },
+    rows<T>(tenantId: string, text: string, ...params: unknown[]) {
+      return withTenant(tenantId, () => rawAll<T>(office.store.db, text, ...params));
+    },
+    exec(tenantId, text, ...params) {
+      return withTenant(tenantId, () => office.store.write((tx) => rawRun(tx, text, ...params)));
+    },
+    scoped: withTenant,
   };
 }
 
