@@ -4,13 +4,28 @@ import { defineConfig } from "vitest/config";
 // repository and kernel suite on PostgreSQL (project "postgres"): the same files, each office in a fresh schema.
 const postgresUrl = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "") ? process.env.DATABASE_URL : undefined;
 
-/** The repository and kernel suite: every test that opens its office through test/helpers.ts makeOffice. */
-export const POSTGRES_SUITE = [
-  "test/proposal-lifecycle.test.ts",
-  "test/audit-chain.test.ts",
-  "test/registry-matrix.test.ts",
-  "test/store-postgres.test.ts",
-  "test/scale-out.test.ts",
+/**
+ * The suite run again on PostgreSQL: every test that opens its office through test/helpers.ts makeOffice (or its
+ * web/Slack/MCP rigs, which do), i.e. the repositories, the kernel, every pack and every channel. Left out: tests
+ * that never touch a store (parsers, tool snapshots, settings, schema parity), and the ones that by design run CLI
+ * child processes or reopen a SQLite file (they would only repeat their SQLite run). OFFICE_PG_ALL=1 runs all.
+ */
+const SQLITE_ONLY = [
+  "test/agent-parser.test.ts",
+  "test/agent-field-parsers.test.ts",
+  "test/hazard-holdout.test.ts",
+  "test/tool-snapshots.test.ts",
+  "test/rates-snapshot.test.ts",
+  "test/settings-defaults.test.ts",
+  "test/import-direction.test.ts",
+  "test/store-schema-parity.test.ts",
+  "test/claude-advisor-core.test.ts",
+  "test/evals.test.ts",
+  "test/cli-office.test.ts",
+  "test/rates-cli.test.ts",
+  "test/governance-crash.test.ts",
+  "test/web-restart.test.ts",
+  "test/mcp-restart.test.ts",
 ];
 
 const shared = {
@@ -38,7 +53,8 @@ export default defineConfig({
               test: {
                 ...shared,
                 name: "postgres",
-                include: process.env.OFFICE_PG_ALL ? ["test/*.test.ts"] : POSTGRES_SUITE,
+                include: ["test/*.test.ts"],
+                exclude: process.env.OFFICE_PG_ALL ? shared.exclude : [...shared.exclude, ...SQLITE_ONLY],
                 globalSetup: ["test/pg-global-setup.ts"],
                 env: {
                   OFFICE_TEST_BACKEND: "postgres",

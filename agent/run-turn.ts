@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Actor } from "../contracts/index.ts";
 import { canonicalJson } from "../store/repos/audit.ts";
 import { getActor, getTenant } from "../store/repos/tenants.ts";
+import { withTenant } from "../store/scope.ts";
 import { timeZoneOf } from "../tools/crm/day-window.ts";
 import { type AnyTool, type CallContext, failure, type KernelResult } from "../tools/kernel/index.ts";
 import { parseOfficeCommand, runOfficeCommand } from "./decisions.ts";
@@ -255,6 +256,17 @@ export async function runTurn(
   options: TurnOptions = {},
 ): Promise<TurnResult> {
   ensureAgentTables(deps.store);
+  // A turn is an entry point: every read it makes (the person, the history, the business's time zone) and every tool
+  // call the model makes runs in the session's business, and on PostgreSQL only there.
+  return withTenant(session.tenantId, () => runTurnScoped(deps, session, message, options));
+}
+
+async function runTurnScoped(
+  deps: AgentDeps,
+  session: AgentSession,
+  message: string,
+  options: TurnOptions,
+): Promise<TurnResult> {
   const actor = await getActor(deps.store.db, session.tenantId, session.actorId);
   if (!actor) throw new AgentError("unknown_actor", `No actor ${session.actorId} in this business.`);
   const emit = (event: TurnEvent) => options.onEvent?.(event);

@@ -1,11 +1,13 @@
 // Conversation sessions: one per channel thread and person, persisted with their messages so a conversation and its
-// pending proposals survive a restart. Tenant-scoped like every store read.
+// pending proposals survive a restart. Tenant-scoped like every store read: each exported function is an entry point a
+// channel calls once it knows the session's business, so each sets that tenant's store scope (store/scope.ts) itself.
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { type ChannelMode, ChannelModeSchema, ChannelSchema } from "../contracts/index.ts";
 import { type Db, newId } from "../store/index.ts";
 import { dialectOf } from "../store/raw.ts";
 import { getActor } from "../store/repos/tenants.ts";
+import { withTenant } from "../store/scope.ts";
 import { agentMessages, agentSessions, ensureAgentTables } from "./session-tables.ts";
 import {
   type AgentDeps,
@@ -51,6 +53,15 @@ export async function openSession(
   ensureAgentTables(deps.store);
   const mode = ChannelModeSchema.parse(input.mode);
   const channel = ChannelSchema.parse(input.channel);
+  return withTenant(input.tenantId, () => openScoped(deps, input, mode, channel));
+}
+
+async function openScoped(
+  deps: Pick<AgentDeps, "store" | "kernel">,
+  input: OpenSessionInput,
+  mode: ChannelMode,
+  channel: AgentSession["channel"],
+): Promise<AgentSession> {
   const actor = await getActor(deps.store.db, input.tenantId, input.actorId);
   if (!actor) throw new AgentError("unknown_actor", `No actor ${input.actorId} in this business.`);
   const now = deps.kernel.now().toISOString();
@@ -99,11 +110,13 @@ export async function loadSession(
   sessionId: string,
 ): Promise<AgentSession | null> {
   ensureAgentTables(deps.store);
-  const [row] = await deps.store.db
-    .select()
-    .from(agentSessions)
-    .where(and(eq(agentSessions.tenantId, tenantId), eq(agentSessions.id, sessionId)))
-    .limit(1);
+  const [row] = await withTenant(tenantId, () =>
+    deps.store.db
+      .select()
+      .from(agentSessions)
+      .where(and(eq(agentSessions.tenantId, tenantId), eq(agentSessions.id, sessionId)))
+      .limit(1),
+  );
   return row ? toSession(row) : null;
 }
 
@@ -148,12 +161,14 @@ export async function loadMessages(
   options: { limit?: number } = {},
 ): Promise<AgentMessage[]> {
   ensureAgentTables(deps.store);
-  const rows = await deps.store.db
-    .select()
-    .from(agentMessages)
-    .where(and(eq(agentMessages.tenantId, session.tenantId), eq(agentMessages.sessionId, session.id)))
-    .orderBy(desc(agentMessages.createdAt), desc(appendOrder(deps.store.db)))
-    .limit(options.limit ?? 1000);
+  const rows = await withTenant(session.tenantId, () =>
+    deps.store.db
+      .select()
+      .from(agentMessages)
+      .where(and(eq(agentMessages.tenantId, session.tenantId), eq(agentMessages.sessionId, session.id)))
+      .orderBy(desc(agentMessages.createdAt), desc(appendOrder(deps.store.db)))
+      .limit(options.limit ?? 1000),
+  );
   return rows.reverse().map(toMessage);
 }
 
@@ -173,13 +188,15 @@ export async function appendMessage(
     content: content as unknown as Record<string, unknown>,
     createdAt: now,
   };
-  await deps.store.write(async (tx) => {
-    await tx.insert(agentMessages).values(row);
-    await tx
-      .update(agentSessions)
-      .set({ updatedAt: now })
-      .where(and(eq(agentSessions.tenantId, session.tenantId), eq(agentSessions.id, session.id)));
-  });
+  await withTenant(session.tenantId, () =>
+    deps.store.write(async (tx) => {
+      await tx.insert(agentMessages).values(row);
+      await tx
+        .update(agentSessions)
+        .set({ updatedAt: now })
+        .where(and(eq(agentSessions.tenantId, session.tenantId), eq(agentSessions.id, session.id)));
+    }),
+  );
   return toMessage(row);
 }
 
@@ -192,20 +209,23 @@ export async function proposalIdsOfThread(
   session: Pick<AgentSession, "id" | "tenantId" | "channel" | "threadRef">,
 ): Promise<string[]> {
   ensureAgentTables(deps.store);
+  const { threadRef } = session;
   const sessionIds =
-    session.threadRef === null
+    threadRef === null
       ? [session.id]
       : (
-          await deps.store.db
-            .select({ id: agentSessions.id })
-            .from(agentSessions)
-            .where(
-              and(
-                eq(agentSessions.tenantId, session.tenantId),
-                eq(agentSessions.channel, session.channel),
-                eq(agentSessions.threadRef, session.threadRef),
+          await withTenant(session.tenantId, () =>
+            deps.store.db
+              .select({ id: agentSessions.id })
+              .from(agentSessions)
+              .where(
+                and(
+                  eq(agentSessions.tenantId, session.tenantId),
+                  eq(agentSessions.channel, session.channel),
+                  eq(agentSessions.threadRef, threadRef),
+                ),
               ),
-            )
+          )
         ).map((r) => r.id);
   const found: { at: string; id: string; number: number }[] = [];
   for (const sessionId of sessionIds) {

@@ -2,10 +2,9 @@
 // 1. the kernel's read and proposal paths, SQLite vs PostgreSQL, interleaved in one run;
 // 2. GET /api/dashboard.json requests per second with 1, 2 and 4 `office serve` instances on one database,
 //    a fixed total concurrency spread over the instances.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -16,10 +15,10 @@ import { rawGet } from "../store/raw.ts";
 import { createToken, getActor } from "../store/repos/tenants.ts";
 import { withTenant } from "../store/scope.ts";
 import { humanCall } from "../tools/kernel/index.ts";
+import { startInstance } from "../test/instances.ts";
 import { load } from "./load.ts";
 import { fmt, ratioOf } from "./measure.ts";
 
-const BIN = join(import.meta.dirname, "..", "bin", "office.mjs");
 const TOTAL_CONCURRENCY = 32;
 
 export interface PostgresFigures {
@@ -28,16 +27,6 @@ export interface PostgresFigures {
   proposalUs?: { sqlite: number; postgres: number; ratio: number };
   dashboardRps?: Record<string, number>;
   cores?: number;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("port"))));
-    });
-  });
 }
 
 async function founderOf(office: Office): Promise<{ founder: Actor; customerId: string }> {
@@ -49,25 +38,6 @@ async function founderOf(office: Office): Promise<{ founder: Actor; customerId: 
     );
     return { founder, customerId: row?.id as string };
   });
-}
-
-async function startInstance(env: NodeJS.ProcessEnv): Promise<{ port: number; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [BIN, "serve", "--port", String(port), "--host", "127.0.0.1"], {
-    env,
-    stdio: "ignore",
-  });
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return { port, child };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill("SIGKILL");
-  throw new Error(`bench: instance on ${port} did not start`);
 }
 
 export async function benchPostgres(log: (line: string) => void): Promise<PostgresFigures> {

@@ -30,6 +30,7 @@ import {
   writeCalls,
 } from "./attacks.ts";
 import { serveOffice } from "./channel-web.ts";
+import { withTenant } from "../store/scope.ts";
 
 /** The kernel envelope an MCP tool result carries as structuredContent. */
 export interface McpEnvelope {
@@ -53,7 +54,9 @@ export async function mcpClientFor(
   origin: string,
   who: { tenantId: string; actorId: string; mode: ChannelMode },
 ): Promise<Client> {
-  const token = await createToken(office.store.db, { ...who, now: office.kernel.now(), label: "eval-mcp" });
+  const token = await withTenant(who.tenantId, () =>
+    office.store.write((tx) => createToken(tx, { ...who, now: office.kernel.now(), label: "eval-mcp" })),
+  );
   const client = new Client({ name: "hostile-host", version: "0.0.0" });
   await client.connect(
     new StreamableHTTPClientTransport(new URL(`${origin}/mcp`), {
@@ -109,8 +112,10 @@ export async function runMcpAttacks(office: Office): Promise<Attack[]> {
   };
   const attacks: Attack[] = [];
   try {
-    const demoCustomer = (await anyEntityId(office.store.db, "demo", "customer")) as string;
-    const jobId = (await anyEntityId(office.store.db, "demo", "repair_job")) ?? "rjb_0000000000000000";
+    const [demoCustomer, jobId] = await withTenant("demo", async () => [
+      (await anyEntityId(office.store.db, "demo", "customer")) as string,
+      (await anyEntityId(office.store.db, "demo", "repair_job")) ?? "rjb_0000000000000000",
+    ]);
 
     // 1. Writes with a read_only token.
     {

@@ -11,6 +11,7 @@ import { appendOrder } from "../agent/sessions.ts";
 import type { Office } from "../server/office.ts";
 import { createSlackApp, linkDemoSlackUsers, type SlackApp } from "../server/slack/index.ts";
 import { anyEntityId } from "../store/repos/entities.ts";
+import { withTenant } from "../store/scope.ts";
 import {
   ATTACKS,
   type Attack,
@@ -155,20 +156,22 @@ async function storedCalls(
 ): Promise<TurnCall[]> {
   const db = office.store.db;
   // The newest message by append order (across the thread's sessions), as agent/sessions.ts defines it.
-  const [row] = await db
-    .select({ content: agentMessages.content })
-    .from(agentMessages)
-    .innerJoin(agentSessions, eq(agentSessions.id, agentMessages.sessionId))
-    .where(
-      and(
-        eq(agentSessions.tenantId, tenantId),
-        eq(agentSessions.channel, "slack"),
-        eq(agentSessions.threadRef, `${place.channel}:${place.ts}`),
-        eq(agentMessages.role, "assistant"),
-      ),
-    )
-    .orderBy(desc(appendOrder(db)))
-    .limit(1);
+  const [row] = await withTenant(tenantId, () =>
+    db
+      .select({ content: agentMessages.content })
+      .from(agentMessages)
+      .innerJoin(agentSessions, eq(agentSessions.id, agentMessages.sessionId))
+      .where(
+        and(
+          eq(agentSessions.tenantId, tenantId),
+          eq(agentSessions.channel, "slack"),
+          eq(agentSessions.threadRef, `${place.channel}:${place.ts}`),
+          eq(agentMessages.role, "assistant"),
+        ),
+      )
+      .orderBy(desc(appendOrder(db)))
+      .limit(1),
+  );
   return row ? ((row.content as { calls?: TurnCall[] }).calls ?? []) : [];
 }
 
@@ -208,8 +211,10 @@ export async function runSlackAttacks(office: Office): Promise<Attack[]> {
   const unreported = (calls: TurnCall[], attempts: number) =>
     calls.length === attempts ? [] : [`only ${calls.length} of ${attempts} calls reported`];
   try {
-    const demoCustomer = (await anyEntityId(office.store.db, "demo", "customer")) as string;
-    const jobId = (await anyEntityId(office.store.db, "demo", "repair_job")) ?? "rjb_0000000000000000";
+    const [demoCustomer, jobId] = await withTenant("demo", async () => [
+      (await anyEntityId(office.store.db, "demo", "customer")) as string,
+      (await anyEntityId(office.store.db, "demo", "repair_job")) ?? "rjb_0000000000000000",
+    ]);
 
     // 1. Every write, asked by the founder. Slack has no read-only mode (staff propose, ARCHITECTURE §4): here the
     // writes may only wait as pending proposals. Tools that declare a listed low-risk auto rule (§3.4) are asked in a

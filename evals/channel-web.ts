@@ -27,6 +27,7 @@ import {
   universalStopRecorded,
   writeCalls,
 } from "./attacks.ts";
+import { withTenant } from "../store/scope.ts";
 
 export interface OfficeServer {
   origin: string;
@@ -65,7 +66,9 @@ export interface WebPerson {
 
 /** Pastes a fresh token for the person into POST /login, as the sign-in page does, and keeps the session cookie. */
 export async function signIn(office: Office, origin: string, who: Who): Promise<WebPerson> {
-  const token = await createToken(office.store.db, { ...who, now: office.kernel.now(), label: "eval-web" });
+  const token = await withTenant(who.tenantId, () =>
+    office.store.write((tx) => createToken(tx, { ...who, now: office.kernel.now(), label: "eval-web" })),
+  );
   const response = await fetch(`${origin}/login`, {
     method: "POST",
     redirect: "manual",
@@ -145,8 +148,10 @@ export async function runWebAttacks(office: Office): Promise<Attack[]> {
   });
   const attacks: Attack[] = [];
   try {
-    const demoCustomer = (await anyEntityId(office.store.db, "demo", "customer")) as string;
-    const jobId = (await anyEntityId(office.store.db, "demo", "repair_job")) ?? "rjb_0000000000000000";
+    const [demoCustomer, jobId] = await withTenant("demo", async () => [
+      (await anyEntityId(office.store.db, "demo", "customer")) as string,
+      (await anyEntityId(office.store.db, "demo", "repair_job")) ?? "rjb_0000000000000000",
+    ]);
     const as = (tenantId: string, actorId: string, mode: ChannelMode = "propose_actions") =>
       signIn(office, server.origin, { tenantId, actorId, mode });
 

@@ -2,6 +2,7 @@
 // Stateless: every request resolves its bearer token and gets a fresh server and transport; no session lives here.
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { resolveToken } from "../store/repos/tenants.ts";
+import { withTenant } from "../store/scope.ts";
 import { buildMcpServer, type McpOffice } from "./server.ts";
 
 export interface McpHttpOptions {
@@ -74,7 +75,8 @@ export function mcpHttpHandler(
     });
     await server.connect(transport);
     try {
-      return await transport.handleRequest(request);
+      // The token named the business: the whole exchange runs in its scope (store/scope.ts).
+      return await withTenant(grant.tenantId, () => transport.handleRequest(request));
     } finally {
       // With JSON responses the reply is complete once handleRequest resolves; nothing outlives the request.
       await server.close();

@@ -6,6 +6,7 @@ import { type CallToolResult, CallToolRequestSchema } from "@modelcontextprotoco
 import { z } from "zod";
 import { FailureSchema, HardStopSchema, ProposalViewSchema } from "../contracts/index.ts";
 import type { TokenGrant } from "../store/repos/tenants.ts";
+import { withTenant } from "../store/scope.ts";
 import { annotationsFor, type CallContext, type Kernel, type KernelResult } from "../tools/kernel/index.ts";
 import { renderResult } from "./render.ts";
 
@@ -100,7 +101,11 @@ export function buildMcpServer(office: McpOffice, grant: TokenGrant): McpServer 
       ...(facts.reasoning !== undefined ? { reasoning: facts.reasoning } : {}),
       ...(facts.confidence !== undefined ? { confidence: facts.confidence } : {}),
     };
-    return toCallToolResult(await kernel.execute(name, rawArguments ?? {}, ctx));
+    // Every request of this server is for the token's business: the scope is set here, where each request arrives
+    // (stdio delivers them from stdin events, outside any scope the caller set), not left to what the kernel scopes.
+    return withTenant(grant.tenantId, async () =>
+      toCallToolResult(await kernel.execute(name, rawArguments ?? {}, ctx)),
+    );
   };
 
   for (const tool of kernel.registry.visibleTo(grant.actor.role, grant.mode)) {

@@ -75,6 +75,7 @@ export async function runStdio(
     return EXIT_BAD_TOKEN;
   }
   if (stdout === process.stdout) keepStdoutForProtocol(stderr);
+  // Requests arrive from stdin events, outside any scope set here: the server sets the token's tenant scope on each.
   const server = buildMcpServer(office, grant);
   const transport = new StdioServerTransport(stdin, stdout);
   const closed = new Promise<void>((resolve) => {

@@ -117,11 +117,10 @@ describe("a Claude turn", () => {
     ]);
 
     await office.kernel.flushAudit(); // read entries are group-committed once per tick
-    const audit = office.store.raw
-      .prepare(
-        "SELECT actor_id AS actor, channel, outcome FROM audit_log WHERE tenant_id = 'demo' AND tool = 'crm.dashboard'",
-      )
-      .all();
+    const audit = await office.rows(
+      "demo",
+      "SELECT actor_id AS actor, channel, outcome FROM audit_log WHERE tenant_id = 'demo' AND tool = 'crm.dashboard'",
+    );
     expect(audit).toEqual([{ actor: "sales-1", channel: "slack", outcome: "ok" }]);
   });
 
@@ -186,9 +185,12 @@ describe("when Claude is unreachable", () => {
 
   it("a change Claude proposed before failing is not proposed twice by the offline re-run", async () => {
     const customerId = await office.firstId("demo", "customers");
-    const name = (
-      office.store.raw.prepare("SELECT name FROM customers WHERE id = ?").get(customerId) as { name: string }
-    ).name;
+    const [customer] = await office.rows<{ name: string }>(
+      "demo",
+      "SELECT name FROM customers WHERE tenant_id = 'demo' AND id = ?",
+      customerId,
+    );
+    const name = customer?.name ?? "";
     const model = scripted([
       () => toolCallParts([{ name: "crm__add_note", input: { customerId, body: "left voicemail" } }]),
       () => [{ type: "error", error: new Error("overloaded") }],

@@ -26,16 +26,13 @@ function callOf(calls: TurnCall[], tool: string): TurnCall {
 }
 
 /** A demo customer with a Colorado property and a name no one else shares, said the way a rep says it. */
-function customerWithHome(): { id: string; name: string } {
-  const rows = office.store.raw
-    .prepare(
-      "SELECT c.id, c.name FROM customers c JOIN properties p ON p.customer_id = c.id AND p.tenant_id = c.tenant_id " +
-        "WHERE c.tenant_id = 'demo' AND p.state = 'CO' AND c.name NOT LIKE '%&%' ORDER BY c.id",
-    )
-    .all() as { id: string; name: string }[];
-  const all = office.store.raw.prepare("SELECT name FROM customers WHERE tenant_id = 'demo'").all() as {
-    name: string;
-  }[];
+async function customerWithHome(): Promise<{ id: string; name: string }> {
+  const rows = await office.rows<{ id: string; name: string }>(
+    "demo",
+    "SELECT c.id, c.name FROM customers c JOIN properties p ON p.customer_id = c.id AND p.tenant_id = c.tenant_id " +
+      "WHERE c.tenant_id = 'demo' AND p.state = 'CO' AND c.name NOT LIKE '%&%' ORDER BY c.id",
+  );
+  const all = await office.rows<{ name: string }>("demo", "SELECT name FROM customers WHERE tenant_id = 'demo'");
   const hit = rows.find((r) => all.filter((a) => a.name.toLowerCase() === r.name.toLowerCase()).length === 1);
   if (!hit) throw new Error("no customer with a unique name and a Colorado property in the demo data");
   return hit;
@@ -45,7 +42,7 @@ const COST_WORDS = /vendor\s*cost|vendorCost|\bmargin|markup|floor\s*price|floor
 
 describe("a whole survey by chat as sales-1", () => {
   it("ends in a proposal the founder approves elsewhere; nothing the salesperson sees carries cost or margin", async () => {
-    const customer = customerWithHome();
+    const customer = await customerWithHome();
     const rep = await session("sales-1");
     const answers: string[] = [];
     const say = async (words: string) => {

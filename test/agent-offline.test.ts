@@ -23,10 +23,11 @@ function session(
 }
 
 /** A demo customer whose last name nobody else has, so "the <last name> account" names exactly one person. */
-function uniqueCustomer(): { id: string; name: string; last: string; phone: string } {
-  const rows = office.store.raw
-    .prepare("SELECT id, name, phone FROM customers WHERE tenant_id = 'demo' AND phone IS NOT NULL ORDER BY id")
-    .all() as { id: string; name: string; phone: string }[];
+async function uniqueCustomer(): Promise<{ id: string; name: string; last: string; phone: string }> {
+  const rows = await office.rows<{ id: string; name: string; phone: string }>(
+    "demo",
+    "SELECT id, name, phone FROM customers WHERE tenant_id = 'demo' AND phone IS NOT NULL ORDER BY id",
+  );
   const lastOf = (name: string) => (name.split(" ").at(-1) ?? "").toLowerCase();
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(lastOf(r.name), (counts.get(lastOf(r.name)) ?? 0) + 1);
@@ -37,12 +38,13 @@ function uniqueCustomer(): { id: string; name: string; last: string; phone: stri
   return { ...hit, last: lastOf(hit.name) };
 }
 
-function notesWith(body: string): number {
-  return (
-    office.store.raw.prepare("SELECT count(*) AS n FROM notes WHERE tenant_id = 'demo' AND body = ?").get(body) as {
-      n: number;
-    }
-  ).n;
+async function notesWith(body: string): Promise<number> {
+  const [row] = await office.rows<{ n: number }>(
+    "demo",
+    "SELECT count(*) AS n FROM notes WHERE tenant_id = 'demo' AND body = ?",
+    body,
+  );
+  return row?.n ?? 0;
 }
 
 function only(calls: TurnCall[], tool: string): TurnCall {
@@ -73,7 +75,7 @@ describe("offline reads", () => {
   });
 
   it("a voice-style 'uh pull up the uh <name> account' finds the one customer and shows the 360", async () => {
-    const customer = uniqueCustomer();
+    const customer = await uniqueCustomer();
     const result = await runTurn(
       deps,
       await session("tech-1", "propose_actions", "voice"),
@@ -87,7 +89,7 @@ describe("offline reads", () => {
   });
 
   it("a phone number read out digit by digit finds the customer", async () => {
-    const customer = uniqueCustomer();
+    const customer = await uniqueCustomer();
     const result = await runTurn(deps, await session("office-1"), `ok so look up ${spokenDigits(customer.phone)}`);
     expect(result.calls[0]).toMatchObject({
       tool: "crm.search_customers",
@@ -98,9 +100,10 @@ describe("offline reads", () => {
   });
 
   it("a name shared by several customers lists them instead of guessing", async () => {
-    const rows = office.store.raw.prepare("SELECT name FROM customers WHERE tenant_id = 'demo' ORDER BY id").all() as {
-      name: string;
-    }[];
+    const rows = await office.rows<{ name: string }>(
+      "demo",
+      "SELECT name FROM customers WHERE tenant_id = 'demo' ORDER BY id",
+    );
     const counts = new Map<string, number>();
     for (const r of rows) {
       const last = (r.name.split(" ").at(-1) ?? "").toLowerCase();
@@ -123,7 +126,7 @@ describe("offline reads", () => {
 
 describe("offline writes become proposals; approvals are checked by the kernel", () => {
   it("a salesperson's note is proposed, nothing is written, and the founder's 'approve P-n' applies it", async () => {
-    const customer = uniqueCustomer();
+    const customer = await uniqueCustomer();
     const sales = await session("sales-1");
     const proposed = await runTurn(deps, sales, `add a note to ${customer.name}: left voicemail`);
     const call = only(proposed.calls, "crm.add_note");
@@ -132,7 +135,7 @@ describe("offline writes become proposals; approvals are checked by the kernel",
     const id = call.proposal?.id ?? "";
     expect(id).toMatch(/^P-\d+$/);
     expect(proposed.text).toContain(id);
-    expect(notesWith("left voicemail")).toBe(0);
+    expect(await notesWith("left voicemail")).toBe(0);
 
     const stored = await office.kernel.getProposal("demo", id);
     expect(stored?.evidenceRefs).toEqual([proposed.userMessageId]);
@@ -147,15 +150,17 @@ describe("offline writes become proposals; approvals are checked by the kernel",
       }),
     ]);
     expect(approved.text).toContain(`Approved and applied ${id}`);
-    expect(notesWith("left voicemail")).toBe(1);
-    const decision = office.store.raw
-      .prepare("SELECT reviewer_id AS reviewer FROM approval_decisions WHERE tenant_id = 'demo' AND proposal_id = ?")
-      .get(id) as { reviewer: string };
-    expect(decision.reviewer).toBe("founder");
+    expect(await notesWith("left voicemail")).toBe(1);
+    const [decision] = await office.rows<{ reviewer: string }>(
+      "demo",
+      "SELECT reviewer_id AS reviewer FROM approval_decisions WHERE tenant_id = 'demo' AND proposal_id = ?",
+      id,
+    );
+    expect(decision?.reviewer).toBe("founder");
   });
 
   it("a voice note without a colon ('note on <name> left voicemail') finds where the name ends", async () => {
-    const customer = uniqueCustomer();
+    const customer = await uniqueCustomer();
     const result = await runTurn(
       deps,
       await session("tech-2", "propose_actions", "voice"),
@@ -168,7 +173,7 @@ describe("offline writes become proposals; approvals are checked by the kernel",
   });
 
   it("a salesperson saying 'approve P-n' on their own medium-risk change is refused as forbidden", async () => {
-    const customer = uniqueCustomer();
+    const customer = await uniqueCustomer();
     const sales = await session("sales-1");
     const proposed = await runTurn(
       deps,
@@ -193,14 +198,16 @@ describe("offline writes become proposals; approvals are checked by the kernel",
     ]);
     expect(refused.text).toContain("forbidden");
     expect((await office.kernel.getProposal("demo", id))?.status).toBe("pending");
-    const phone = office.store.raw.prepare("SELECT phone FROM customers WHERE id = ?").get(customer.id) as {
-      phone: string;
-    };
-    expect(phone.phone).toBe(customer.phone);
+    const [phone] = await office.rows<{ phone: string }>(
+      "demo",
+      "SELECT phone FROM customers WHERE tenant_id = 'demo' AND id = ?",
+      customer.id,
+    );
+    expect(phone?.phone).toBe(customer.phone);
   });
 
   it("'remind me to call back <name> tomorrow at 10' proposes a callback due 10:00 shop time tomorrow", async () => {
-    const customer = uniqueCustomer();
+    const customer = await uniqueCustomer();
     const result = await runTurn(
       deps,
       await session("sales-2"),
@@ -219,21 +226,21 @@ describe("offline writes become proposals; approvals are checked by the kernel",
   });
 
   it("'yes approve that' approves the newest pending proposal of the conversation, as the session's person", async () => {
-    const customer = uniqueCustomer();
+    const customer = await uniqueCustomer();
     const tech = await session("tech-3");
     const first = await runTurn(deps, tech, `add a note to ${customer.name}: gate code 4411`);
     const id = only(first.calls, "crm.add_note").proposal?.id;
     const approved = await runTurn(deps, tech, "yes approve that");
     expect(approved.calls[0]).toMatchObject({ tool: "kernel.decide", input: { proposalId: id, decision: "approve" } });
     expect(approved.calls[0]?.proposal?.status).toBe("applied");
-    expect(notesWith("gate code 4411")).toBe(1);
+    expect(await notesWith("gate code 4411")).toBe(1);
     const again = await runTurn(deps, tech, "approve that");
     expect(again.calls).toEqual([]);
     expect(again.text).toContain("no pending proposal");
   });
 
   it("'what's waiting for approval' lists pending proposals and who may approve them", async () => {
-    const customer = uniqueCustomer();
+    const customer = await uniqueCustomer();
     await runTurn(deps, await session("sales-1"), `add a note to ${customer.name}: wants a quote`);
     const result = await runTurn(deps, await session("founder"), "what's waiting for approval");
     expect(result.text).toMatch(/P-\d+ \(low risk, asked by sales-1\)/);
@@ -247,7 +254,7 @@ describe("a read-only session", () => {
     expect(readOnly.length).toBeGreaterThan(0);
     expect(readOnly.filter((t) => t.effect !== "read")).toEqual([]);
 
-    const customer = uniqueCustomer();
+    const customer = await uniqueCustomer();
     const result = await runTurn(
       deps,
       await session("office-1", "read_only"),
@@ -256,7 +263,7 @@ describe("a read-only session", () => {
     expect(result.calls.filter((c) => c.tool === "crm.add_note")).toEqual([]);
     expect(result.text).toMatch(/can't add notes here: this session is read-only/);
     expect(await office.kernel.listProposals("demo", ["pending"])).toEqual([]);
-    expect(notesWith("left voicemail")).toBe(0);
+    expect(await notesWith("left voicemail")).toBe(0);
 
     const approve = await runTurn(deps, await session("founder", "read_only"), "approve P-1");
     expect(approve.calls).toEqual([]);

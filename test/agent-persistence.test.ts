@@ -21,9 +21,12 @@ describe("a conversation across a restart", () => {
     const first = await makeOffice({ path });
     const deps1 = { store: first.store, kernel: first.kernel, primary: null };
     const customerId = await first.firstId("demo", "customers");
-    const name = (
-      first.store.raw.prepare("SELECT name FROM customers WHERE id = ?").get(customerId) as { name: string }
-    ).name;
+    const [customer] = await first.rows<{ name: string }>(
+      "demo",
+      "SELECT name FROM customers WHERE tenant_id = 'demo' AND id = ?",
+      customerId,
+    );
+    const name = customer?.name ?? "";
     const session = await openSession(deps1, {
       tenantId: "demo",
       actorId: "founder",
@@ -60,10 +63,12 @@ describe("a conversation across a restart", () => {
     const approved = await runTurn(deps2, reopened, "yes approve that");
     expect(approved.calls[0]).toMatchObject({ tool: "kernel.decide", input: { proposalId, decision: "approve" } });
     expect(approved.calls[0]?.proposal?.status).toBe("applied");
-    const notes = second.store.raw
-      .prepare("SELECT count(*) AS n FROM notes WHERE customer_id = ? AND body = 'boiler pressure drops overnight'")
-      .get(customerId) as { n: number };
-    expect(notes.n).toBe(1);
+    const [notes] = await second.rows<{ n: number }>(
+      "demo",
+      "SELECT count(*) AS n FROM notes WHERE tenant_id = 'demo' AND customer_id = ? AND body = 'boiler pressure drops overnight'",
+      customerId,
+    );
+    expect(notes?.n).toBe(1);
     expect((await loadMessages(deps2, reopened)).length).toBe(4);
     second.close();
   });
@@ -72,9 +77,12 @@ describe("a conversation across a restart", () => {
     const office = await makeOffice();
     const deps = { store: office.store, kernel: office.kernel, primary: null };
     const customerId = await office.firstId("demo", "customers");
-    const name = (
-      office.store.raw.prepare("SELECT name FROM customers WHERE id = ?").get(customerId) as { name: string }
-    ).name;
+    const [customer] = await office.rows<{ name: string }>(
+      "demo",
+      "SELECT name FROM customers WHERE tenant_id = 'demo' AND id = ?",
+      customerId,
+    );
+    const name = customer?.name ?? "";
     const thread = { tenantId: "demo", channel: "slack" as const, mode: "propose_actions" as const, threadRef: "T1" };
     const sales = await openSession(deps, { ...thread, actorId: "sales-1" });
     const founder = await openSession(deps, { ...thread, actorId: "founder" });

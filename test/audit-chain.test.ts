@@ -1,7 +1,9 @@
 // The audit log is a per-tenant hash chain: any altered or deleted row is found and named.
 import { describe, expect, it } from "vitest";
+import pg from "pg";
 import { verifyAuditChain } from "../store/repos/audit.ts";
-import { expectStatus, makeOffice } from "./helpers.ts";
+import { expectStatus, makeOffice, type TestOffice } from "./helpers.ts";
+import { testPgUrls } from "./pg.ts";
 
 async function officeWithHistory() {
   const office = await makeOffice();
@@ -13,10 +15,51 @@ async function officeWithHistory() {
   return office;
 }
 
+/** verifyAuditChain is a repository call: on PostgreSQL it needs the tenant's scope. */
+function verify(office: TestOffice, tenantId: string) {
+  return office.scoped(tenantId, () => verifyAuditChain(office.store.db, tenantId));
+}
+
+/**
+ * Tampers with demo's audit rows past the database's own refusal, as someone with the schema owner's rights could.
+ * SQLite: drops the append-only trigger on the raw connection. PostgreSQL: the app role can never do this, so the
+ * admin role disables the trigger for one transaction (row-level security still binds the owner, so the tenant is
+ * set too), and turns it back on before committing.
+ */
+async function tamper(office: TestOffice, trigger: "no_update" | "no_delete", sql: string, ...params: unknown[]) {
+  if (office.store.backend === "sqlite") {
+    office.store.raw.exec(`DROP TRIGGER audit_log_${trigger}`);
+    office.store.raw.prepare(sql).run(...params);
+    return;
+  }
+  const schema = office.store.path.replace(/^postgres:/, "");
+  const admin = new pg.Client({ connectionString: testPgUrls().adminUrl });
+  await admin.connect();
+  try {
+    await admin.query("BEGIN");
+    await admin.query(`SET LOCAL search_path TO "${schema}"`);
+    await admin.query("SELECT set_config('app.tenant_id', 'demo', true)");
+    await admin.query("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only");
+    let n = 0;
+    const changed = await admin.query(
+      sql.replace(/\?/g, () => `$${++n}`),
+      params,
+    );
+    expect(changed.rowCount).toBe(1);
+    await admin.query("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only");
+    await admin.query("COMMIT");
+  } catch (error) {
+    await admin.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    await admin.end();
+  }
+}
+
 describe("audit chain", () => {
   it("verifies on an untouched history, one entry per call and decision", async () => {
     const office = await officeWithHistory();
-    const verdict = await verifyAuditChain(office.store.db, "demo");
+    const verdict = await verify(office, "demo");
     expect(verdict).toMatchObject({ ok: true, brokenAt: null });
     expect(verdict.length).toBe(12);
     office.close();
@@ -24,21 +67,26 @@ describe("audit chain", () => {
 
   it("the database itself refuses updates and deletes of audit rows", async () => {
     const office = await officeWithHistory();
-    expect(() => office.store.raw.prepare("UPDATE audit_log SET outcome = 'ok' WHERE seq = 2").run()).toThrow(
+    await expect(
+      office.exec("demo", "UPDATE audit_log SET outcome = 'ok' WHERE tenant_id = 'demo' AND seq = 2"),
+    ).rejects.toThrow(/append-only/);
+    await expect(office.exec("demo", "DELETE FROM audit_log WHERE tenant_id = 'demo' AND seq = 2")).rejects.toThrow(
       /append-only/,
     );
-    expect(() => office.store.raw.prepare("DELETE FROM audit_log WHERE seq = 2").run()).toThrow(/append-only/);
+    expect((await verify(office, "demo")).ok).toBe(true);
     office.close();
   });
 
   it("altering any row (past the triggers) is detected and the entry named", async () => {
     for (const seq of [1, 5, 12]) {
       const office = await officeWithHistory();
-      office.store.raw.exec("DROP TRIGGER audit_log_no_update");
-      office.store.raw
-        .prepare("UPDATE audit_log SET input = json_object('body', 'forged') WHERE tenant_id = 'demo' AND seq = ?")
-        .run(seq);
-      const verdict = await verifyAuditChain(office.store.db, "demo");
+      await tamper(
+        office,
+        "no_update",
+        `UPDATE audit_log SET input = '{"body":"forged"}' WHERE tenant_id = 'demo' AND seq = ?`,
+        seq,
+      );
+      const verdict = await verify(office, "demo");
       expect(verdict).toMatchObject({ ok: false, brokenAt: seq });
       office.close();
     }
@@ -46,9 +94,8 @@ describe("audit chain", () => {
 
   it("deleting a row is detected at the missing sequence", async () => {
     const office = await officeWithHistory();
-    office.store.raw.exec("DROP TRIGGER audit_log_no_delete");
-    office.store.raw.prepare("DELETE FROM audit_log WHERE tenant_id = 'demo' AND seq = 7").run();
-    const verdict = await verifyAuditChain(office.store.db, "demo");
+    await tamper(office, "no_delete", "DELETE FROM audit_log WHERE tenant_id = 'demo' AND seq = ?", 7);
+    const verdict = await verify(office, "demo");
     expect(verdict).toMatchObject({ ok: false, brokenAt: 7 });
     office.close();
   });
@@ -56,8 +103,8 @@ describe("audit chain", () => {
   it("each tenant has its own chain, so acme's activity never breaks demo's", async () => {
     const office = await officeWithHistory();
     expectStatus(await office.call("founder", "crm.dashboard", {}, { tenantId: "acme" }), "ok");
-    expect((await verifyAuditChain(office.store.db, "acme")).ok).toBe(true);
-    expect((await verifyAuditChain(office.store.db, "demo")).length).toBe(12);
+    expect((await verify(office, "acme")).ok).toBe(true);
+    expect((await verify(office, "demo")).length).toBe(12);
     office.close();
   });
 });

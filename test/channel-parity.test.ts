@@ -32,10 +32,14 @@ interface ProposalRow {
   preview: string;
 }
 
-function proposalRow(id: string): ProposalRow {
-  return rig.office.store.raw
-    .prepare("SELECT * FROM proposals WHERE tenant_id = 'demo' AND id = ?")
-    .get(id) as ProposalRow;
+async function proposalRow(id: string): Promise<ProposalRow> {
+  const [row] = await rig.office.rows<ProposalRow>(
+    "demo",
+    "SELECT * FROM proposals WHERE tenant_id = 'demo' AND id = ?",
+    id,
+  );
+  if (!row) throw new Error(`no proposal ${id}`);
+  return row;
 }
 
 /** What must not depend on the channel: the tool, the input, the risk, the before/after, who asked. */
@@ -55,9 +59,9 @@ function kindOf(row: ProposalRow) {
 
 describe("the same write through every channel", () => {
   it("a salesperson's phone change is one kind of proposal on web chat, MCP and Slack, and only office/admin or the founder may approve it", async () => {
-    const customer = plainCustomer(rig.office);
+    const customer = await plainCustomer(rig.office);
     const last = customer.name.split(" ").at(-1) ?? "";
-    const phoneBefore = customerPhone(rig.office, customer.id);
+    const phoneBefore = await customerPhone(rig.office, customer.id);
     const asked = `change ${last}'s phone to 303 555 0188`;
 
     // Web chat: the salesperson signed in, typing the request.
@@ -95,7 +99,7 @@ describe("the same write through every channel", () => {
 
     const ids = [webId, mcpId, slackId];
     expect(new Set(ids).size).toBe(3);
-    const rows = ids.map(proposalRow);
+    const rows = await Promise.all(ids.map(proposalRow));
     expect(rows.map((r) => r.channel)).toEqual(["web", "mcp", "slack"]);
     const [webKind, ...others] = rows.map(kindOf);
     expect(webKind).toMatchObject({
@@ -127,8 +131,12 @@ describe("the same write through every channel", () => {
         threadTs: event.ts,
       }),
     );
-    expect(ids.map((id) => proposalStatus(rig.office, id))).toEqual(["pending", "pending", "pending"]);
-    expect(customerPhone(rig.office, customer.id)).toBe(phoneBefore);
+    expect(await Promise.all(ids.map((id) => proposalStatus(rig.office, id)))).toEqual([
+      "pending",
+      "pending",
+      "pending",
+    ]);
+    expect(await customerPhone(rig.office, customer.id)).toBe(phoneBefore);
 
     // Office/admin may approve each, on any channel: the first applies; the others were built on the same record
     // version, so they are refused as stale rather than applied twice.
@@ -139,10 +147,10 @@ describe("the same write through every channel", () => {
     });
     const approved = await webDecide(office, mcpId, "approve");
     expect(approved.body.status).toBe("ok");
-    expect(proposalStatus(rig.office, mcpId)).toBe("applied");
-    expect(customerPhone(rig.office, customer.id)).toBe("(303) 555-0188");
+    expect(await proposalStatus(rig.office, mcpId)).toBe("applied");
+    expect(await customerPhone(rig.office, customer.id)).toBe("(303) 555-0188");
     const stale = await webDecide(office, webId, "approve");
     expect(stale.body.failure?.class).toBe("duplicate_or_conflict");
-    expect(proposalStatus(rig.office, webId)).not.toBe("applied");
+    expect(await proposalStatus(rig.office, webId)).not.toBe("applied");
   });
 });

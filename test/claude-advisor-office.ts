@@ -85,12 +85,35 @@ export function makeAdvisedOffice(advisor: Advisor | null): Promise<TestOffice> 
   return makeOffice({ advisor });
 }
 
-/** Every row of every table in the store, as one string: for "this value was never stored anywhere" checks. */
-export function wholeStore(office: TestOffice): string {
-  const tables = office.store.raw
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .all() as { name: string }[];
-  return tables.map((t) => JSON.stringify(office.store.raw.prepare(`SELECT * FROM "${t.name}"`).all())).join("\n");
+/**
+ * Every row of every table in the store, as one string: for "this value was never stored anywhere" checks.
+ * SQLite: every table, all tenants at once. PostgreSQL: every table of the office's schema (store.path is
+ * "postgres:<schema>"), read in each of `tenantIds`' scopes, since row-level security shows a scope its own rows only.
+ */
+export async function wholeStore(office: TestOffice, tenantIds: readonly string[] = ["demo"]): Promise<string> {
+  const [firstTenant] = tenantIds;
+  if (!firstTenant) throw new Error("wholeStore needs a tenant to read as");
+  if (office.store.backend === "sqlite") {
+    const tables = await office.rows<{ name: string }>(
+      firstTenant,
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    );
+    const dumps: string[] = [];
+    for (const t of tables) dumps.push(JSON.stringify(await office.rows(firstTenant, `SELECT * FROM "${t.name}"`)));
+    return dumps.join("\n");
+  }
+  const schema = office.store.path.replace(/^postgres:/, "");
+  const tables = await office.rows<{ name: string }>(
+    firstTenant,
+    "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ? AND table_type = 'BASE TABLE' ORDER BY table_name",
+    schema,
+  );
+  if (tables.length === 0) throw new Error(`no tables found in schema ${schema}`);
+  const dumps: string[] = [];
+  for (const tenantId of tenantIds) {
+    for (const t of tables) dumps.push(JSON.stringify(await office.rows(tenantId, `SELECT * FROM "${t.name}"`)));
+  }
+  return dumps.join("\n");
 }
 
 /** A photo big enough to notice if it were stored. */

@@ -83,10 +83,11 @@ describe("pricing.parse_prices (invoice photo → price book proposal)", () => {
 
     const applied = expectStatus(await o.decide("office-1", proposed.proposal.id, "approve"), "ok");
     expect(applied.data).toMatchObject({ inserted: ["MAT-CPUMP-01"], updated: ["EQ-FUR-96"] });
-    const cents = o.store.raw
-      .prepare("SELECT vendor_cost_cents AS c FROM price_book_items WHERE tenant_id = 'demo' AND sku = 'EQ-FUR-96'")
-      .get() as { c: number };
-    expect(cents.c).toBe(198745);
+    const [cents] = await o.rows<{ c: number }>(
+      "demo",
+      "SELECT vendor_cost_cents AS c FROM price_book_items WHERE tenant_id = 'demo' AND sku = 'EQ-FUR-96'",
+    );
+    expect(cents?.c).toBe(198745);
     expect(advisor.stats()).toMatchObject({ calls: 1, succeeded: 1 });
   });
 
@@ -94,7 +95,7 @@ describe("pricing.parse_prices (invoice photo → price book proposal)", () => {
     office = await makeAdvisedOffice(null);
     const offline = expectStatus(await office.call("office-1", "pricing.parse_prices", { images: [PHOTO] }), "refused");
     expect(offline.failure.reason).toMatch(/needs a Claude API key.*pricing\.import_prices/);
-    office.close();
+    await office.close();
 
     const { office: o } = await open([textReply(JSON.stringify({ items: [{ description: "x", vendorCost: -5 }] }))]);
     const refused = expectStatus(await o.call("office-1", "pricing.parse_prices", { images: [PHOTO] }), "refused");
@@ -114,8 +115,8 @@ describe("pricing.estimate: Claude research fills only the gaps", () => {
     special: [],
   };
 
-  function dropFromPriceBook(o: TestOffice, sku: string) {
-    o.store.raw.prepare("DELETE FROM price_book_items WHERE tenant_id = 'demo' AND sku = ?").run(sku);
+  async function dropFromPriceBook(o: TestOffice, sku: string) {
+    await o.exec("demo", "DELETE FROM price_book_items WHERE tenant_id = 'demo' AND sku = ?", sku);
   }
 
   it("a complete price book answers alone: no model call", async () => {
@@ -143,7 +144,7 @@ describe("pricing.estimate: Claude research fills only the gaps", () => {
         JSON.stringify(research),
       ),
     ]);
-    dropFromPriceBook(o, "EQ-FUR-98M");
+    await dropFromPriceBook(o, "EQ-FUR-98M");
     const data = expectStatus(await o.call("office-1", "pricing.estimate", INPUT), "ok").data as {
       confidence: string;
       researched: { sku: string; sourceUrl: string | null }[];
@@ -168,20 +169,22 @@ describe("pricing.estimate: Claude research fills only the gaps", () => {
     expect(seen).not.toContain("vendorCost");
     expect(seen).not.toContain("2480");
     // The price book itself is not changed by research.
-    const row = o.store.raw.prepare("SELECT 1 FROM price_book_items WHERE sku = 'EQ-FUR-98M'").get();
-    expect(row).toBeUndefined();
+    for (const tenantId of ["demo", "acme"]) {
+      const rows = await o.rows(tenantId, "SELECT 1 AS found FROM price_book_items WHERE sku = 'EQ-FUR-98M'");
+      expect(rows, tenantId).toEqual([]);
+    }
   });
 
   it("without research (offline, or research that misses the item) the gap is refused, saying what is missing", async () => {
     office = await makeAdvisedOffice(null);
-    dropFromPriceBook(office, "EQ-FUR-98M");
+    await dropFromPriceBook(office, "EQ-FUR-98M");
     const offline = expectStatus(await office.call("office-1", "pricing.estimate", INPUT), "refused");
     expect(offline.failure.class).toBe("not_found");
     expect(offline.failure.reason).toMatch(/no item for EQ-FUR-98M/);
-    office.close();
+    await office.close();
 
     const { office: o } = await open([textReply(JSON.stringify({ items: [] }))]);
-    dropFromPriceBook(o, "EQ-FUR-98M");
+    await dropFromPriceBook(o, "EQ-FUR-98M");
     const missed = expectStatus(await o.call("office-1", "pricing.estimate", INPUT), "refused");
     expect(missed.failure.reason).toMatch(/no item for EQ-FUR-98M.*did not find them either/);
   });

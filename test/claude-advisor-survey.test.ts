@@ -77,7 +77,7 @@ describe("survey.read_nameplate with Claude", () => {
     expect(requests[0]?.tools).toBeUndefined(); // a nameplate read needs no web search
 
     await o.kernel.flushAudit();
-    expect(wholeStore(o)).not.toContain(PHOTO.base64.slice(0, 40));
+    expect(await wholeStore(o)).not.toContain(PHOTO.base64.slice(0, 40));
     expect(advisor.stats()).toMatchObject({ calls: 1, succeeded: 1, fallbacks: 0 });
   });
 
@@ -172,13 +172,13 @@ describe("survey.parse_bill with Claude (usage and cost only)", () => {
     expect(prompt).toMatch(/Do not return the account number/);
 
     await o.kernel.flushAudit();
-    const audited = o.store.raw.prepare("SELECT * FROM audit_log WHERE tool = 'survey.parse_bill'").all() as Record<
-      string,
-      unknown
-    >[];
+    const audited = await o.rows(
+      "demo",
+      "SELECT * FROM audit_log WHERE tenant_id = 'demo' AND tool = 'survey.parse_bill'",
+    );
     expect(audited).toHaveLength(1);
     expect(JSON.stringify(audited)).toContain("[redacted]"); // the images
-    const stored = wholeStore(o);
+    const stored = await wholeStore(o);
     for (const secret of [ACCOUNT, NAME, PHOTO.base64.slice(0, 40)]) expect(stored).not.toContain(secret);
   });
 
@@ -289,8 +289,9 @@ describe("survey.find_rebates", () => {
       searchedReply("Colorado heat pump rebate", ["https://example.org/rebates"], JSON.stringify(answer)),
     ]);
     const surveyId = await filledSurvey(o);
-    const stored = () => o.store.raw.prepare("SELECT version, data FROM surveys WHERE id = ?").get(surveyId);
-    const before = stored();
+    const stored = () => o.rows("demo", "SELECT version, data FROM surveys WHERE id = ?", surveyId);
+    const before = await stored();
+    expect(before).toHaveLength(1);
     const found = expectStatus(await o.call("sales-1", "survey.find_rebates", { surveyId, tier: "best" }), "ok")
       .data as {
       programs: { amountLabel: string; verification: string; sourceUrl: string | null; source: string }[];
@@ -307,7 +308,7 @@ describe("survey.find_rebates", () => {
     expect(found.estimatedTotal).toBe(1500);
     expect(requests[0]?.tools).toBeDefined();
     // A read: the survey and its stored rebate snapshot are unchanged.
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it("offline: the bundled demo catalog answers and says no web search was run", async () => {

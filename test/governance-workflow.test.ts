@@ -20,13 +20,21 @@ beforeEach(async () => {
 });
 afterEach(() => office.close());
 
-async function chat(actorId: string, message: string) {
-  const session = await openSession(deps, { tenantId: "demo", actorId, channel: "web", mode: "propose_actions" });
-  return runTurn(deps, session, message);
+/** One chat turn, scoped to the tenant as the web channel scopes it once the session is known. */
+function chat(actorId: string, message: string) {
+  return office.scoped("demo", async () => {
+    const session = await openSession(deps, { tenantId: "demo", actorId, channel: "web", mode: "propose_actions" });
+    return runTurn(deps, session, message);
+  });
+}
+
+/** Repository reads made by the test itself need the tenant's scope (on PostgreSQL). */
+function contractById(id: string) {
+  return office.scoped("demo", () => getContract(office.store.db, "demo", id));
 }
 
 async function config() {
-  return (await getTenant(office.store.db, "demo"))?.config ?? {};
+  return (await office.scoped("demo", () => getTenant(office.store.db, "demo")))?.config ?? {};
 }
 
 interface Filed {
@@ -47,14 +55,14 @@ async function file(actorId: string, request: string, changes?: unknown[]): Prom
 
 async function steps(contractIdOrIssue: string): Promise<string[]> {
   const issueId = contractIdOrIssue.startsWith("gct_")
-    ? ((await getContract(office.store.db, "demo", contractIdOrIssue))?.issueId as string)
+    ? ((await contractById(contractIdOrIssue))?.issueId as string)
     : contractIdOrIssue;
   return (
-    office.store.raw
-      .prepare(
-        "SELECT step, to_status AS toStatus FROM gov_events WHERE tenant_id = 'demo' AND issue_id = ? ORDER BY seq",
-      )
-      .all(issueId) as { step: string; toStatus: string }[]
+    await office.rows<{ step: string; toStatus: string }>(
+      "demo",
+      `SELECT step, to_status AS "toStatus" FROM gov_events WHERE tenant_id = 'demo' AND issue_id = ? ORDER BY seq`,
+      issueId,
+    )
   ).map((e) => `${e.step}:${e.toStatus}`);
 }
 
@@ -73,10 +81,10 @@ describe("a change request by chat, through all ten steps", () => {
     // The office cannot approve a governed change; the founder can, in chat.
     const officeTry = await chat("office-1", `approve ${data.reviewProposalId}`);
     expect(officeTry.text.toLowerCase()).toMatch(/founder/);
-    expect((await getContract(office.store.db, "demo", data.contractId as string))?.status).toBe("DRAFT");
+    expect((await contractById(data.contractId as string))?.status).toBe("DRAFT");
     await chat("founder", `approve ${data.reviewProposalId}`);
 
-    const contract = await getContract(office.store.db, "demo", data.contractId as string);
+    const contract = await contractById(data.contractId as string);
     expect(contract?.status).toBe("COMPLETED");
     expect(thresholdsOf(await config()).quoteChaseDays).toBe(5);
     expect(await steps(data.contractId as string)).toEqual([
@@ -100,7 +108,7 @@ describe("a change request by chat, through all ten steps", () => {
     // The status shows in chat, and the audit chain still verifies (PART2-005).
     const shown = await chat("founder", `show contract ${data.contractId}`);
     expect(shown.text).toContain("COMPLETED");
-    expect((await verifyAuditChain(office.store.db, "demo")).ok).toBe(true);
+    expect((await office.scoped("demo", () => verifyAuditChain(office.store.db, "demo"))).ok).toBe(true);
   });
 
   it("the trigger engine uses the new threshold on its next scan", async () => {
@@ -109,12 +117,12 @@ describe("a change request by chat, through all ten steps", () => {
     const { scanTenant } = await import("../tools/ops/scan.ts");
     const report = await scanTenant(office.kernel, "demo");
     const chase = report.emitted.filter((e) => e.type === "quote_chase_due");
-    const due = office.store.raw
-      .prepare(
-        "SELECT count(*) AS n FROM quotes WHERE tenant_id = 'demo' AND status = 'sent' AND decided_at IS NULL AND sent_at < ?",
-      )
-      .get(new Date(office.clock.now.getTime() - 5 * 86_400_000).toISOString()) as { n: number };
-    expect(chase.length).toBe(due.n);
+    const [due] = await office.rows<{ n: number }>(
+      "demo",
+      "SELECT count(*) AS n FROM quotes WHERE tenant_id = 'demo' AND status = 'sent' AND decided_at IS NULL AND sent_at < ?",
+      new Date(office.clock.now.getTime() - 5 * 86_400_000).toISOString(),
+    );
+    expect(chase.length).toBe(due?.n);
   });
 });
 
@@ -152,14 +160,14 @@ describe("each way to fail", () => {
     expect(late.status).toBe("refused");
     const { resumeGovernance } = await import("../tools/governance/engine.ts");
     await resumeGovernance(office.kernel, "demo");
-    expect((await getContract(office.store.db, "demo", filed.contractId as string))?.status).toBe("EXPIRED");
+    expect((await contractById(filed.contractId as string))?.status).toBe("EXPIRED");
     expect((await config()).pricing).toBeUndefined();
   });
 
   it("rejection: the founder rejects, nothing changes", async () => {
     const filed = await file("office-1", "quiet hours from 9pm to 7am");
     await office.decide("founder", filed.reviewProposalId as string, "reject");
-    expect((await getContract(office.store.db, "demo", filed.contractId as string))?.status).toBe("REJECTED");
+    expect((await contractById(filed.contractId as string))?.status).toBe("REJECTED");
     expect((await config()).quietHours).toBeUndefined();
     expect((await steps(filed.contractId as string)).at(-1)).toBe("5 founder review:REJECTED");
   });
@@ -168,7 +176,9 @@ describe("each way to fail", () => {
     const filed = await file("office-1", "set the markup on equipment to 15%");
     expect(filed.status).toBe("ELIGIBLE");
     await office.decide("founder", filed.reviewProposalId as string, "approve");
-    const contract = await getContract(office.store.db, "demo", filed.contractId as string);
+    const contract = await office.scoped("demo", () =>
+      getContract(office.store.db, "demo", filed.contractId as string),
+    );
     expect(contract?.status).toBe("FAILED");
     expect((contract?.health as unknown as { healthy: boolean } | undefined)?.healthy).toBe(false);
     expect((contract?.auditVerdict as unknown as { verdict: string } | undefined)?.verdict).toBe("FAIL");
@@ -176,10 +186,12 @@ describe("each way to fail", () => {
     expect(
       ((await config()).pricing as { markupPctByCategory: { equipment: number } }).markupPctByCategory.equipment,
     ).toBe(40);
-    const incident = office.store.raw
-      .prepare("SELECT kind, status FROM gov_incidents WHERE tenant_id = 'demo' AND contract_id = ?")
-      .get(filed.contractId) as { kind: string; status: string };
-    expect(incident).toEqual({ kind: "rollback", status: "open" });
+    const incidents = await office.rows(
+      "demo",
+      "SELECT kind, status FROM gov_incidents WHERE tenant_id = 'demo' AND contract_id = ?",
+      filed.contractId,
+    );
+    expect(incidents[0]).toEqual({ kind: "rollback", status: "open" });
     expect((await steps(filed.contractId as string)).slice(-3)).toEqual([
       "10 rollback job:PENDING",
       "10 rollback job:COMPLETED",
@@ -193,14 +205,17 @@ describe("each way to fail", () => {
   it("audit INCONCLUSIVE: a job applied after its activation window → escalation to the founder, who settles it", async () => {
     const filed = await file("office-1", "quiet hours from 9pm to 7am");
     // Approved, then the process died before the apply (the proposal stays approved); it resumes two days later.
-    office.store.raw
-      .prepare(
-        "UPDATE proposals SET status = 'approved', decided_at = ?, decided_by = 'founder' WHERE tenant_id = 'demo' AND id = ?",
-      )
-      .run(office.clock.now.toISOString(), filed.reviewProposalId);
+    await office.exec(
+      "demo",
+      "UPDATE proposals SET status = 'approved', decided_at = ?, decided_by = 'founder' WHERE tenant_id = 'demo' AND id = ?",
+      office.clock.now.toISOString(),
+      filed.reviewProposalId,
+    );
     office.clock.advance(2 * 86_400_000);
     await office.kernel.resumeApproved("demo");
-    const contract = await getContract(office.store.db, "demo", filed.contractId as string);
+    const contract = await office.scoped("demo", () =>
+      getContract(office.store.db, "demo", filed.contractId as string),
+    );
     expect((contract?.auditVerdict as unknown as { verdict: string; reasons: string[] } | undefined)?.verdict).toBe(
       "INCONCLUSIVE",
     );
@@ -209,7 +224,7 @@ describe("each way to fail", () => {
     const proposalId = asked.calls.find((c) => c.tool === "governance.resolve_escalation")?.proposal?.id as string;
     expect(proposalId).toBeTruthy();
     await office.decide("founder", proposalId, "approve");
-    expect((await getContract(office.store.db, "demo", filed.contractId as string))?.status).toBe("FAILED");
+    expect((await contractById(filed.contractId as string))?.status).toBe("FAILED");
     expect((await config()).quietHours).toEqual({ startHour: 20, endHour: 8 });
   });
 });
@@ -242,11 +257,12 @@ describe("order: no step skipped or repeated", () => {
     await office.decide("founder", filed.reviewProposalId as string, "approve");
     const again = await office.decide("founder", filed.reviewProposalId as string, "approve");
     expect(again.status).toBe("ok");
-    await settleContract(office.kernel, "demo", filed.contractId as string);
-    const jobs = office.store.raw.prepare("SELECT count(*) AS n FROM gov_jobs WHERE tenant_id = 'demo'").get() as {
-      n: number;
-    };
-    expect(jobs.n).toBe(1);
+    await office.scoped("demo", () => settleContract(office.kernel, "demo", filed.contractId as string));
+    const [jobs] = await office.rows<{ n: number }>(
+      "demo",
+      "SELECT count(*) AS n FROM gov_jobs WHERE tenant_id = 'demo'",
+    );
+    expect(jobs?.n).toBe(1);
     expect((await steps(filed.contractId as string)).filter((s) => s.startsWith("10 "))).toEqual([
       "10 rollout:COMPLETED",
     ]);
@@ -262,7 +278,7 @@ describe("constitutional constraints", () => {
       });
       expect(direct.status, actor).toBe("refused");
     }
-    expect(await listContracts(office.store.db, "demo")).toEqual([]);
+    expect(await office.scoped("demo", () => listContracts(office.store.db, "demo"))).toEqual([]);
   });
 
   it("PART2-002: a contract needs the founder — office, managers, the system and AI clients cannot approve", async () => {
@@ -271,12 +287,12 @@ describe("constitutional constraints", () => {
       const tried = await office.decide(actor, filed.reviewProposalId as string, "approve");
       expect(tried.status, actor).toBe("refused");
     }
-    expect((await getContract(office.store.db, "demo", filed.contractId as string))?.status).toBe("DRAFT");
+    expect((await contractById(filed.contractId as string))?.status).toBe("DRAFT");
   });
 
   it("PART2-003: a job cannot override health — a frozen business refuses the approval; health failure rolls back", async () => {
     const filed = await file("office-1", "quiet hours from 9pm to 7am");
-    office.store.raw.prepare("UPDATE tenants SET status = 'sev0_stop' WHERE id = 'demo'").run();
+    expect(await office.exec("demo", "UPDATE tenants SET status = 'sev0_stop' WHERE id = 'demo'")).toBe(1);
     const tried = await office.decide("founder", filed.reviewProposalId as string, "approve");
     expect(tried.status).toBe("refused");
     expect((await config()).quietHours).toBeUndefined();
@@ -285,7 +301,7 @@ describe("constitutional constraints", () => {
   it("PART2-004: audit cannot be bypassed — no contract completes without a PASS verdict or the founder's settlement", async () => {
     const filed = await file("office-1", "chase quotes after 5 days not 7");
     await office.decide("founder", filed.reviewProposalId as string, "approve");
-    const completed = await listContracts(office.store.db, "demo", ["COMPLETED"]);
+    const completed = await office.scoped("demo", () => listContracts(office.store.db, "demo", ["COMPLETED"]));
     for (const c of completed) expect((c.auditVerdict as { verdict: string }).verdict).toBe("PASS");
     expect(() => assertMove("contract", "EXECUTED", "COMPLETED")).toThrow(WorkflowOrderError);
   });
@@ -294,16 +310,16 @@ describe("constitutional constraints", () => {
     const filed = await file("office-1", "turn off the repair pack");
     expect(filed.status).toBe("ELIGIBLE");
     await office.decide("founder", filed.reviewProposalId as string, "approve");
-    expect((await getContract(office.store.db, "demo", filed.contractId as string))?.status).toBe("FAILED");
+    expect((await contractById(filed.contractId as string))?.status).toBe("FAILED");
     const screened = await office.call("tech-1", "repair.screen", { text: "smells like gas in the basement" });
     expect(screened.status).not.toBe("refused");
-    expect((await verifyAuditChain(office.store.db, "demo")).ok).toBe(true);
+    expect((await office.scoped("demo", () => verifyAuditChain(office.store.db, "demo"))).ok).toBe(true);
   });
 
   it("a governed deposit change is what the pricing pack then reads", async () => {
     const deposit = await file("office-1", "deposit should be 50% at acceptance");
     await office.decide("founder", deposit.reviewProposalId as string, "approve");
-    expect((await getContract(office.store.db, "demo", deposit.contractId as string))?.status).toBe("COMPLETED");
+    expect((await contractById(deposit.contractId as string))?.status).toBe("COMPLETED");
     expect(pricingConfigFrom(await config()).depositPct).toBe(50);
     expect(pricingConfigFrom(await config()).rules.markupPctByCategory.equipment).toBe(40);
   });
@@ -311,7 +327,7 @@ describe("constitutional constraints", () => {
   it("a pack the business turned off through the workflow is unavailable", async () => {
     const filed = await file("office-1", "turn off the inventory pack");
     await office.decide("founder", filed.reviewProposalId as string, "approve");
-    expect((await getContract(office.store.db, "demo", filed.contractId as string))?.status).toBe("COMPLETED");
+    expect((await contractById(filed.contractId as string))?.status).toBe("COMPLETED");
     const search = await office.call("tech-1", "inventory.search_parts", { query: "capacitor" });
     expect(search.status).toBe("refused");
   });

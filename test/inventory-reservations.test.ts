@@ -13,25 +13,31 @@ let stockId: string;
 
 beforeEach(async () => {
   office = await makeRepairOffice();
-  const part = office.store.raw
-    .prepare("SELECT id FROM parts WHERE tenant_id = 'demo' AND sku = 'CAP-45-5-440'")
-    .get() as { id: string } | undefined;
-  const warehouse = office.store.raw
-    .prepare("SELECT id FROM inventory_locations WHERE tenant_id = 'demo' AND kind = 'warehouse' LIMIT 1")
-    .get() as { id: string } | undefined;
+  const [part] = await office.rows<{ id: string }>(
+    "demo",
+    "SELECT id FROM parts WHERE tenant_id = 'demo' AND sku = 'CAP-45-5-440'",
+  );
+  const [warehouse] = await office.rows<{ id: string }>(
+    "demo",
+    "SELECT id FROM inventory_locations WHERE tenant_id = 'demo' AND kind = 'warehouse' ORDER BY id LIMIT 1",
+  );
   if (!part || !warehouse) throw new Error("demo inventory lacks the 45/5 capacitor or a warehouse");
   partId = part.id;
   warehouseId = warehouse.id;
-  const row = office.store.raw
-    .prepare("SELECT id FROM stock WHERE tenant_id = 'demo' AND location_id = ? AND part_id = ?")
-    .get(warehouseId, partId) as { id: string };
+  const [row] = await office.rows<{ id: string }>(
+    "demo",
+    "SELECT id FROM stock WHERE tenant_id = 'demo' AND location_id = ? AND part_id = ?",
+    warehouseId,
+    partId,
+  );
+  if (!row) throw new Error("no warehouse stock row for the 45/5 capacitor");
   stockId = row.id;
   jobId = await openNoHeatCall(office, "tech-1");
 });
 afterEach(() => office.close());
 
 async function stockNow() {
-  const row = await getStock(office.store.db, "demo", stockId);
+  const row = await office.scoped("demo", () => getStock(office.store.db, "demo", stockId));
   if (!row) throw new Error("stock row vanished");
   return { quantity: row.quantity, reserved: row.reserved };
 }
@@ -46,9 +52,13 @@ async function reserve(quantity: number): Promise<string> {
   return data.reservationId;
 }
 
-function overReservedRows(): number {
-  return (office.store.raw.prepare("SELECT count(*) AS n FROM stock WHERE reserved > quantity").get() as { n: number })
-    .n;
+/** Stock rows of the business (the only one with field stock) reserved beyond what is on hand. */
+async function overReservedRows(): Promise<number> {
+  const [row] = await office.rows<{ n: number }>(
+    "demo",
+    "SELECT count(*) AS n FROM stock WHERE tenant_id = 'demo' AND reserved > quantity",
+  );
+  return row?.n ?? -1;
 }
 
 describe("inventory.release_reservation", () => {
@@ -183,7 +193,7 @@ describe("reserved never exceeds on-hand", () => {
     expect(counted.quantity).toBe(countTo);
     expect(counted.reserved).toBeLessThanOrEqual(counted.quantity);
     expect(counted.flags.join(" ")).toMatch(new RegExp(`released 2 for job ${jobId}`));
-    expect(overReservedRows()).toBe(0);
+    expect(await overReservedRows()).toBe(0);
 
     const gone = expectStatus(
       await office.call("tech-1", "inventory.consume_reservation", { reservationId: newer }),
@@ -192,7 +202,7 @@ describe("reserved never exceeds on-hand", () => {
     expect(gone.failure.class).toBe("duplicate_or_conflict");
     // The older reservation is still covered by the count and can be used.
     await office.apply("tech-1", "inventory.consume_reservation", { reservationId: older });
-    expect(overReservedRows()).toBe(0);
+    expect(await overReservedRows()).toBe(0);
   });
 });
 
@@ -213,32 +223,39 @@ describe("by chat with the offline assistant", () => {
   it("a tech reserves a capacitor and says it was used, reserves another and says the job got cancelled", async () => {
     const { openSession, runTurn } = await import("../agent/index.ts");
     const deps = { store: office.store, kernel: office.kernel, primary: null };
-    const s = await openSession(deps, { tenantId: "demo", actorId: "tech-2", channel: "web", mode: "propose_actions" });
+    // The test is the chat's entry point (the web route runs in the token's tenant scope, server/auth.ts).
+    const s = await office.scoped("demo", () =>
+      openSession(deps, { tenantId: "demo", actorId: "tech-2", channel: "web", mode: "propose_actions" }),
+    );
+    const chat = (words: string) => office.scoped("demo", () => runTurn(deps, s, words));
     const approveLast = async () => {
-      const turn = await runTurn(deps, s, "yes approve that");
+      const turn = await chat("yes approve that");
       const decide = turn.calls.find((c) => c.tool === "kernel.decide");
       expect(decide?.status, turn.text).toBe("ok");
     };
     const said = async (words: string, tool: string) => {
-      const turn = await runTurn(deps, s, words);
+      const turn = await chat(words);
       const call = turn.calls.find((c) => c.tool === tool);
       expect(call?.status, `${words} → ${turn.text}`).toBe("proposed");
       return call;
     };
     await said("uh got a no heat call gas furnace eighty percent no heat since this morning", "repair.start_call");
     await approveLast();
-    const truckRow = () =>
-      office.store.raw
-        .prepare(
+    const truckRow = async () =>
+      (
+        await office.rows<{ quantity: number; reserved: number }>(
+          "demo",
           `SELECT s.quantity, s.reserved FROM stock s JOIN inventory_locations l ON l.id = s.location_id
            WHERE s.tenant_id = 'demo' AND l.tech_id = 'tech-2' AND s.part_id = ?`,
+          partId,
         )
-        .get(partId) as { quantity: number; reserved: number };
-    const before = truckRow();
-    await runTurn(deps, s, "do i have a 45/5 capacitor on my truck");
+      )[0];
+    const before = await truckRow();
+    if (!before) throw new Error("the 45/5 capacitor is not stocked on tech-2's truck");
+    await chat("do i have a 45/5 capacitor on my truck");
     await said("reserve one for this job", "inventory.reserve_part");
     await approveLast();
-    expect(truckRow()).toEqual({ quantity: before.quantity, reserved: before.reserved + 1 });
+    expect(await truckRow()).toEqual({ quantity: before.quantity, reserved: before.reserved + 1 });
 
     const used = await said("ok used the 45/5 capacitor i reserved", "inventory.consume_reservation");
     expect(used?.input).toMatchObject({ partId });
@@ -251,14 +268,16 @@ describe("by chat with the offline assistant", () => {
     await approveLast();
 
     // One capacitor came off tech-2's truck, the cancelled job's went back to available, nothing is left reserved.
-    expect(truckRow()).toEqual({ quantity: before.quantity - 1, reserved: before.reserved });
-    const open = office.store.raw
-      .prepare("SELECT count(*) AS n FROM stock_reservations WHERE tenant_id = 'demo' AND status = 'reserved'")
-      .get() as { n: number };
-    expect(open.n).toBe(0);
-    const statuses = office.store.raw
-      .prepare("SELECT status FROM stock_reservations WHERE tenant_id = 'demo' ORDER BY created_at, id")
-      .all() as { status: string }[];
+    expect(await truckRow()).toEqual({ quantity: before.quantity - 1, reserved: before.reserved });
+    const [open] = await office.rows<{ n: number }>(
+      "demo",
+      "SELECT count(*) AS n FROM stock_reservations WHERE tenant_id = 'demo' AND status = 'reserved'",
+    );
+    expect(open?.n).toBe(0);
+    const statuses = await office.rows<{ status: string }>(
+      "demo",
+      "SELECT status FROM stock_reservations WHERE tenant_id = 'demo' ORDER BY created_at, id",
+    );
     expect(statuses.map((r) => r.status).sort()).toEqual(["consumed", "released"]);
   });
 });

@@ -9,6 +9,7 @@ import {
   textOf,
   tokenFor,
 } from "./fixtures-mcp/clients.ts";
+import { listTenantIds } from "../store/repos/tenants.ts";
 import { makeOffice, type TestOffice } from "./helpers.ts";
 
 let office: TestOffice;
@@ -20,15 +21,18 @@ afterEach(() => {
   office.close();
 });
 
-function acmeCustomer(): { id: string; name: string } {
-  return office.store.raw
-    .prepare("SELECT id, name FROM customers WHERE tenant_id = 'acme' ORDER BY id LIMIT 1")
-    .get() as { id: string; name: string };
+async function acmeCustomer(): Promise<{ id: string; name: string }> {
+  const [row] = await office.rows<{ id: string; name: string }>(
+    "acme",
+    "SELECT id, name FROM customers WHERE tenant_id = 'acme' ORDER BY id LIMIT 1",
+  );
+  if (!row) throw new Error("no acme customer");
+  return row;
 }
 
 describe("MCP adversarial client", () => {
   it("another tenant's customer id is not found, and nothing of that tenant leaks", async () => {
-    const foreign = acmeCustomer();
+    const foreign = await acmeCustomer();
     const client = await connectInMemory(office, await tokenFor(office, "sales-1", "propose_actions"));
     for (const [name, args] of [
       ["crm.get_customer", { customerId: foreign.id }],
@@ -40,12 +44,12 @@ describe("MCP adversarial client", () => {
       expect(envelopeOf(result).failure?.class, name).toBe("not_found");
       expect(JSON.stringify(result)).not.toContain(foreign.name);
     }
-    expect(countProposals(office, "demo") + countProposals(office, "acme")).toBe(0);
+    expect((await countProposals(office, "demo")) + (await countProposals(office, "acme"))).toBe(0);
     await client.close();
   });
 
   it("the ai-client token is refused another tenant's id (not found when the tool is its to call)", async () => {
-    const foreign = acmeCustomer();
+    const foreign = await acmeCustomer();
     const client = await connectInMemory(office, await tokenFor(office, "ai-client", "propose_actions"));
     const listed = (await client.listTools()).tools.map((t) => t.name);
     expect(listed.sort()).toEqual(
@@ -77,7 +81,7 @@ describe("MCP adversarial client", () => {
       }
       await client.close();
     }
-    expect(countProposals(office)).toBe(0);
+    expect(await countProposals(office)).toBe(0);
   });
 
   it("there is no way to approve from MCP: no tool, no _meta flag, no approval smuggled into arguments", async () => {
@@ -113,10 +117,17 @@ describe("MCP adversarial client", () => {
     );
     expect(founderWrite.status).toBe("proposed");
 
-    expect(appliedProposals(office)).toBe(0);
+    expect(await appliedProposals(office)).toBe(0);
     expect((await office.kernel.getProposal("demo", proposalId))?.status).toBe("pending");
-    const decisions = office.store.raw.prepare("SELECT count(*) AS n FROM approval_decisions").get() as { n: number };
-    expect(decisions.n).toBe(0);
+    // Every business of the office: no decision was recorded anywhere.
+    for (const tenantId of await listTenantIds(office.store.db)) {
+      const [decisions] = await office.rows<{ n: number }>(
+        tenantId,
+        "SELECT count(*) AS n FROM approval_decisions WHERE tenant_id = ?",
+        tenantId,
+      );
+      expect(decisions?.n, tenantId).toBe(0);
+    }
     for (const client of [sales, founder, ai]) await client.close();
   });
 });

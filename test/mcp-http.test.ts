@@ -58,10 +58,10 @@ describe("MCP over Streamable HTTP", () => {
     const customerId = await office.firstId("demo", "customers");
     const read = await client.callTool({ name: "crm.get_customer", arguments: { customerId } });
     expect(envelopeOf(read).status).toBe("ok");
-    const before = countProposals(office);
+    const before = await countProposals(office);
     const write = await client.callTool({ name: "crm.add_note", arguments: { customerId, body: "via http" } });
     expect(envelopeOf(write).proposal?.id).toMatch(/^P-\d+$/);
-    expect(countProposals(office)).toBe(before + 1);
+    expect(await countProposals(office)).toBe(before + 1);
     await client.close();
   });
 

@@ -53,7 +53,7 @@ it("an MCP client's proposal survives a restart, a person approves it over REST,
   expect(second.seeded).toBe(false);
   const secondServer = await serveOffice(second);
   try {
-    expect(proposalStatus(second, id)).toBe("pending");
+    expect(await proposalStatus(second, id)).toBe("pending");
     const approve = (bearer: string) =>
       fetch(`${secondServer.origin}/api/proposals/${id}/approve`, {
         method: "POST",
@@ -62,12 +62,12 @@ it("an MCP client's proposal survives a restart, a person approves it over REST,
       });
     // The client's own token cannot approve over REST either: an AI client never decides.
     expect(((await (await approve(clientToken)).json()) as { status: string }).status).toBe("refused");
-    expect(proposalStatus(second, id)).toBe("pending");
+    expect(await proposalStatus(second, id)).toBe("pending");
 
     const approved = await approve(founderToken);
     expect(approved.status).toBe(200);
-    expect(proposalStatus(second, id)).toBe("applied");
-    expect(notesWith(second, "boiler room key under the mat")).toBe(1);
+    expect(await proposalStatus(second, id)).toBe("applied");
+    expect(await notesWith(second, "boiler room key under the mat")).toBe(1);
 
     const after = await connect(secondServer.origin, clientToken);
     const read = await after.callTool({ name: "crm.get_customer", arguments: { customerId } });

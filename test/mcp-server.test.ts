@@ -19,7 +19,7 @@ afterEach(() => {
 async function exampleFor(tool: AnyTool): Promise<Record<string, unknown> | null> {
   let input: unknown = tool.example;
   for (const [path, kind] of Object.entries(tool.refs ?? {})) {
-    const id = await anyEntityId(office.store.db, "demo", kind);
+    const id = await office.scoped("demo", () => anyEntityId(office.store.db, "demo", kind));
     // This office is seeded without demo activity (no transcript, no staged import); the registry matrix covers those.
     if (!id) return null;
     input = withValueAtPath(input, path, id);
@@ -27,13 +27,15 @@ async function exampleFor(tool: AnyTool): Promise<Record<string, unknown> | null
   return input as Record<string, unknown>;
 }
 
-function customerRow(id: string): { id: string; name: string; phone: string | null; version: number } {
-  return office.store.raw.prepare("SELECT id, name, phone, version FROM customers WHERE id = ?").get(id) as {
-    id: string;
-    name: string;
-    phone: string | null;
-    version: number;
-  };
+async function customerRow(id: string): Promise<{ id: string; name: string; phone: string | null; version: number }> {
+  const [row] = await office.rows<{ id: string; name: string; phone: string | null; version: number }>(
+    "demo",
+    "SELECT id, name, phone, version FROM customers WHERE tenant_id = ? AND id = ?",
+    "demo",
+    id,
+  );
+  if (!row) throw new Error(`no customer ${id}`);
+  return row;
 }
 
 describe("MCP tool list", () => {
@@ -83,7 +85,7 @@ describe("MCP tool list", () => {
 describe("MCP tool calls", () => {
   it("a search returns the customers as structuredContent and as JSON text", async () => {
     const customerId = await office.firstId("demo", "customers");
-    const { name } = customerRow(customerId);
+    const { name } = await customerRow(customerId);
     const client = await connectInMemory(office, await tokenFor(office, "sales-1", "propose_actions"));
     const result = await client.callTool({ name: "crm.search_customers", arguments: { query: name } });
     expect(result.isError).toBeFalsy();
@@ -97,7 +99,7 @@ describe("MCP tool calls", () => {
 
   it("an update becomes a pending proposal with its approver rule, and the customer is unchanged", async () => {
     const customerId = await office.firstId("demo", "customers");
-    const before = customerRow(customerId);
+    const before = await customerRow(customerId);
     const client = await connectInMemory(office, await tokenFor(office, "sales-1", "propose_actions"));
     const result = await client.callTool({
       name: "crm.update_customer",
@@ -113,7 +115,7 @@ describe("MCP tool calls", () => {
     expect(textOf(result)).toContain(`Proposed ${proposalId}:`);
     expect(textOf(result)).toContain("needs office/admin or the founder to approve");
 
-    expect(customerRow(customerId)).toEqual(before);
+    expect(await customerRow(customerId)).toEqual(before);
     const stored = await office.kernel.getProposal("demo", proposalId);
     expect(stored).toMatchObject({ status: "pending", channel: "mcp", requestedBy: "sales-1" });
     expect(stored?.evidenceRefs).toContain("transcript:call-17");
@@ -142,7 +144,7 @@ describe("MCP tool calls", () => {
     const first = envelopeOf(await call());
     const second = envelopeOf(await call());
     expect(second.proposal?.id).toBe(first.proposal?.id);
-    expect(countProposals(office)).toBe(1);
+    expect(await countProposals(office)).toBe(1);
     await client.close();
   });
 
@@ -152,10 +154,12 @@ describe("MCP tool calls", () => {
     expect(result.isError).toBe(true);
     expect(envelopeOf(result)).toMatchObject({ status: "refused", failure: { class: "invalid_input" } });
     expect(textOf(result)).toMatch(/^Refused \(invalid_input\): /);
-    const audited = office.store.raw
-      .prepare("SELECT count(*) AS n FROM audit_log WHERE tool = 'crm.search_customers' AND channel = 'mcp'")
-      .get() as { n: number };
-    expect(audited.n).toBe(1);
+    const [audited] = await office.rows<{ n: number }>(
+      "demo",
+      "SELECT count(*) AS n FROM audit_log WHERE tenant_id = ? AND tool = 'crm.search_customers' AND channel = 'mcp'",
+      "demo",
+    );
+    expect(audited?.n).toBe(1);
     await client.close();
   });
 
@@ -165,7 +169,7 @@ describe("MCP tool calls", () => {
     const result = await client.callTool({ name: "crm.add_note", arguments: { customerId, body: "sneaky" } });
     expect(result.isError).toBe(true);
     expect(envelopeOf(result)).toMatchObject({ status: "refused", failure: { class: "forbidden" } });
-    expect(countProposals(office)).toBe(0);
+    expect(await countProposals(office)).toBe(0);
     await client.close();
   });
 

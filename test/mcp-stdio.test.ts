@@ -7,39 +7,49 @@ import { join, resolve } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { getDefaultEnvironment, StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openOffice } from "../server/office.ts";
 import { envelopeOf, textOf, tokenFor } from "./fixtures-mcp/clients.ts";
+import { makeOffice, type TestOffice } from "./helpers.ts";
+import { ON_POSTGRES, testPgUrls } from "./pg.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const ENTRY = "test/fixtures-mcp/mcp-stdio-entry.ts";
 let dataDir: string;
+let office: TestOffice;
 let token: string;
 let readOnlyToken: string;
 let customerId: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "office-mcp-stdio-"));
-  const office = await openOffice({ path: join(dataDir, "office.db") });
+  // On the postgres project the child serves this office's own PostgreSQL schema, so the stdio server's scoping is
+  // what answers; it stays open (its schema dropped only at the end). On SQLite the child opens $DATA_DIR/office.db.
+  office = await makeOffice(ON_POSTGRES ? { now: new Date() } : { path: join(dataDir, "office.db"), now: new Date() });
   token = await tokenFor(office, "sales-1", "propose_actions");
   readOnlyToken = await tokenFor(office, "sales-1", "read_only");
-  customerId = (
-    office.store.raw.prepare("SELECT id FROM customers WHERE tenant_id = 'demo' ORDER BY id LIMIT 1").get() as {
-      id: string;
-    }
-  ).id;
-  office.close();
+  customerId = await office.firstId("demo", "customers");
+  // The child opens the SQLite file itself: this connection lets go of it first.
+  if (!ON_POSTGRES) await office.shutdown();
 });
 
-afterAll(() => {
+afterAll(async () => {
+  if (ON_POSTGRES) await office.shutdown();
   rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** Where the child finds the office: the same PostgreSQL schema (postgres project), else DATA_DIR. */
+function storeEnv(): Record<string, string> {
+  if (!ON_POSTGRES) return { DATA_DIR: dataDir };
+  const { url, adminUrl } = testPgUrls();
+  const schema = office.store.path.replace(/^postgres:/, "");
+  return { DATA_DIR: dataDir, DATABASE_URL: url, DATABASE_ADMIN_URL: adminUrl, DATABASE_SCHEMA: schema };
+}
 
 function transportFor(secret: string): StdioClientTransport {
   return new StdioClientTransport({
     command: process.execPath,
     args: ["--import", "tsx", ENTRY],
     cwd: ROOT,
-    env: { ...getDefaultEnvironment(), DATA_DIR: dataDir, OFFICE_TOKEN: secret },
+    env: { ...getDefaultEnvironment(), ...storeEnv(), OFFICE_TOKEN: secret },
     stderr: "pipe",
   });
 }
@@ -82,7 +92,7 @@ describe("MCP over stdio", () => {
     ];
     const run = spawnSync(process.execPath, ["--import", "tsx", ENTRY], {
       cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, OFFICE_TOKEN: token },
+      env: { ...process.env, ...storeEnv(), OFFICE_TOKEN: token },
       encoding: "utf8",
       input: lines.map((l) => JSON.stringify(l)).join("\n") + "\n",
       timeout: 20_000,
@@ -100,7 +110,7 @@ describe("MCP over stdio", () => {
   it("an unknown token exits 2 with one line on stderr and nothing on stdout", () => {
     const run = spawnSync(process.execPath, ["--import", "tsx", ENTRY], {
       cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, OFFICE_TOKEN: "tok_not_a_real_token" },
+      env: { ...process.env, ...storeEnv(), OFFICE_TOKEN: "tok_not_a_real_token" },
       encoding: "utf8",
       input: "",
       timeout: 20_000,

@@ -7,9 +7,8 @@ import { Hono } from "hono";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { importCommand } from "../cli/commands/import.ts";
 import type { ApiEnv } from "../server/auth.ts";
-import type { Office } from "../server/office.ts";
 import { importRoutes } from "../server/routes/imports.ts";
-import { makeOffice } from "./helpers.ts";
+import { makeOffice, type TestOffice } from "./helpers.ts";
 
 const CSV = [
   '"Full Name","Phone #","E-mail","Street Address","Zip Code","Gate Code"',
@@ -30,19 +29,17 @@ vi.mock("../tools/index.ts", async (importOriginal) => {
 
 const SUMMARY_KEYS = ["batchId", "columns", "mergeCandidates", "proposals", "rowErrors", "rows"];
 
-async function officeWithImports(): Promise<Office & { closeAll(): void }> {
+async function officeWithImports(): Promise<TestOffice & { closeAll(): void }> {
   const office = await makeOffice();
   return { ...office, closeAll: office.close };
 }
 
-function appFor(office: Office, actorId: string, mode: "read_only" | "propose_actions") {
+function appFor(office: TestOffice, actorId: string, mode: "read_only" | "propose_actions") {
   const app = new Hono<ApiEnv>();
+  // Stands in for bearerAuth: the grant, and the rest of the request in its tenant's scope.
   app.use("/api/*", async (c, next) => {
-    const actor = office.store.raw
-      .prepare("SELECT id, tenant_id AS tenantId, name, role FROM actors WHERE tenant_id = 'demo' AND id = ?")
-      .get(actorId) as { id: string; tenantId: string; name: string; role: "office" };
-    c.set("grant", { tenantId: "demo", actor, mode });
-    await next();
+    c.set("grant", { tenantId: "demo", actor: await office.actor("demo", actorId), mode });
+    await office.scoped("demo", () => next());
   });
   app.route("/api", importRoutes(office));
   return app;

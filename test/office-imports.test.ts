@@ -7,6 +7,7 @@ import {
   type GeneratedExport,
   generateExport,
 } from "../fixtures/imports/generate-csv.ts";
+import { customersForDedupe } from "../store/repos/office-imports.ts";
 import { allTools } from "../tools/index.ts";
 import { importsTools } from "../tools/imports/index.ts";
 import type { BatchSummary } from "../tools/imports/stage.ts";
@@ -38,21 +39,54 @@ async function makeOffice(): Promise<TestOffice> {
   };
 }
 
-function existingCustomers(office: TestOffice): ExistingCustomer[] {
-  return office.store.raw
-    .prepare(
-      `SELECT c.id, c.name, c.phone, c.email, p.street, p.city, p.zip FROM customers c
-       LEFT JOIN properties p ON p.customer_id = c.id AND p.tenant_id = c.tenant_id
-       WHERE c.tenant_id = 'demo' GROUP BY c.id ORDER BY c.id`,
-    )
-    .all() as ExistingCustomer[];
+/**
+ * Demo's customers as the import's dedupe sees them (customersForDedupe: each with its first property), with that
+ * property's city, so a planted duplicate of an existing customer copies the address the dedupe compares against.
+ */
+async function existingCustomers(office: TestOffice): Promise<ExistingCustomer[]> {
+  const seen = await office.scoped("demo", () => customersForDedupe(office.store.db, "demo"));
+  const cities = new Map(
+    (
+      await office.rows<{ customerId: string; street: string | null; zip: string | null; city: string | null }>(
+        "demo",
+        `SELECT customer_id AS "customerId", street, zip, city FROM properties WHERE tenant_id = 'demo'`,
+      )
+    ).map((p) => [`${p.customerId}|${p.street}|${p.zip}`, p.city]),
+  );
+  return seen
+    .map(({ id, name, phone, email, street, zip }) => ({
+      id,
+      name,
+      phone,
+      email,
+      street,
+      city: cities.get(`${id}|${street}|${zip}`) ?? null,
+      zip,
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-function customersFingerprint(office: TestOffice): string {
-  const rows = office.store.raw
-    .prepare("SELECT id, version, name, phone, email FROM customers ORDER BY id")
-    .all() as Array<Record<string, unknown>>;
-  const properties = office.store.raw.prepare("SELECT count(*) AS n FROM properties").get() as { n: number };
+async function count(office: TestOffice, sql: string, ...params: unknown[]): Promise<number> {
+  const [row] = await office.rows<{ n: number }>("demo", sql, ...params);
+  return row?.n ?? 0;
+}
+
+async function customerVersion(office: TestOffice, customerId: string): Promise<number> {
+  const [row] = await office.rows<{ version: number }>(
+    "demo",
+    "SELECT version FROM customers WHERE tenant_id = 'demo' AND id = ?",
+    customerId,
+  );
+  if (!row) throw new Error(`no customer ${customerId}`);
+  return row.version;
+}
+
+async function customersFingerprint(office: TestOffice): Promise<string> {
+  const rows = await office.rows<Record<string, unknown>>(
+    "demo",
+    "SELECT id, version, name, phone, email FROM customers WHERE tenant_id = 'demo' ORDER BY id",
+  );
+  const properties = { n: await count(office, "SELECT count(*) AS n FROM properties WHERE tenant_id = 'demo'") };
   return `${rows.length}:${properties.n}:${JSON.stringify(rows).length}:${rows.map((r) => `${r["id"]}@${r["version"]}`).join(",")}`;
 }
 
@@ -104,7 +138,7 @@ function scoreDedupe(summary: BatchSummary, generated: GeneratedExport) {
 describe("an export in a format the office has not seen", () => {
   it("maps through the generic profile, leaves Gate Code unresolved and never pairs two people who share a phone", async () => {
     const office = await makeOffice();
-    const demoPhone = (existingCustomers(office).find((c) => c.phone)?.phone ?? "") as string;
+    const demoPhone = ((await existingCustomers(office)).find((c) => c.phone)?.phone ?? "") as string;
     const csv = [
       '"Full Name","Phone #","E-mail","Street Address","Zip Code","Gate Code"',
       '"Ana Rivera","(201) 555-0142","ana.rivera@example.com","12 Quarry Bend Road","80412","#4417"',
@@ -112,7 +146,7 @@ describe("an export in a format the office has not seen", () => {
       '"RIVERA, ANA","2015550142","","12 Quarry Bend Rd","80412","#4417"',
       `"Zelda Quimby","${demoPhone}","zelda.q@example.net","77 Thistle Gate Ct","80731",""`,
     ].join("\n");
-    const before = customersFingerprint(office);
+    const before = await customersFingerprint(office);
     const summary = await stage(office, "unseen.csv", csv);
     expect(summary.profile).toBe("generic");
     expect(summary.rows).toBe(4);
@@ -126,7 +160,7 @@ describe("an export in a format the office has not seen", () => {
       [1, [3]],
       [3, [1]],
     ]);
-    expect(customersFingerprint(office)).toBe(before);
+    expect(await customersFingerprint(office)).toBe(before);
     office.close();
   });
 });
@@ -148,12 +182,12 @@ describe("large exports in each source profile's format", () => {
         profile,
         rows,
         seed: 7,
-        existing: existingCustomers(office),
+        existing: await existingCustomers(office),
         plantExisting: 60,
         plantInFile: Math.round(rows / 100),
         broken: 12,
       });
-      const before = customersFingerprint(office);
+      const before = await customersFingerprint(office);
       const started = performance.now();
       const summary = await stage(office, `${profile}-export.csv`, generated.csv, profile);
       const seconds = (performance.now() - started) / 1000;
@@ -166,10 +200,12 @@ describe("large exports in each source profile's format", () => {
 
       // Zero rows lost: every data row is stored; every broken row is listed with its reason.
       expect(summary.rows).toBe(rows);
-      const stored = office.store.raw
-        .prepare("SELECT count(*) AS n FROM import_rows WHERE batch_id = ?")
-        .get(summary.batchId) as { n: number };
-      expect(stored.n).toBe(rows);
+      const stored = await count(
+        office,
+        "SELECT count(*) AS n FROM import_rows WHERE tenant_id = 'demo' AND batch_id = ?",
+        summary.batchId,
+      );
+      expect(stored).toBe(rows);
       const errorRows = new Set(summary.rowErrors.map((e) => e.row));
       for (const row of generated.brokenRows) expect(errorRows.has(row)).toBe(true);
 
@@ -186,16 +222,16 @@ describe("large exports in each source profile's format", () => {
       expect(score.recall).toBeGreaterThanOrEqual(0.95);
 
       // No change to customer records before approval.
-      expect(customersFingerprint(office)).toBe(before);
+      expect(await customersFingerprint(office)).toBe(before);
 
       // The same file again is recognized: nothing new is created, the earlier batch is the answer.
-      const batches = office.store.raw.prepare("SELECT count(*) AS n FROM import_batches").get() as { n: number };
+      const batches = await count(office, "SELECT count(*) AS n FROM import_batches WHERE tenant_id = 'demo'");
       const again = await stage(office, `${profile}-export-again.csv`, generated.csv, profile);
       expect(again.reused).toBe(true);
       expect(again.batchId).toBe(summary.batchId);
-      expect(office.store.raw.prepare("SELECT count(*) AS n FROM import_batches").get()).toEqual(batches);
-      expect(office.store.raw.prepare("SELECT count(*) AS n FROM import_rows").get()).toEqual({ n: rows });
-      expect(customersFingerprint(office)).toBe(before);
+      expect(await count(office, "SELECT count(*) AS n FROM import_batches WHERE tenant_id = 'demo'")).toBe(batches);
+      expect(await count(office, "SELECT count(*) AS n FROM import_rows WHERE tenant_id = 'demo'")).toBe(rows);
+      expect(await customersFingerprint(office)).toBe(before);
       office.close();
     },
     120_000,
@@ -209,13 +245,13 @@ describe("approving an import", () => {
       profile: "servicetitan",
       rows: 200,
       seed: 11,
-      existing: existingCustomers(office),
+      existing: await existingCustomers(office),
       plantExisting: 5,
       plantInFile: 5,
       broken: 3,
     });
     const summary = await stage(office, "small.csv", generated.csv, "servicetitan");
-    const customersBefore = (office.store.raw.prepare("SELECT count(*) AS n FROM customers").get() as { n: number }).n;
+    const customersBefore = await count(office, "SELECT count(*) AS n FROM customers WHERE tenant_id = 'demo'");
 
     // A salesperson may not stage or approve imports at all.
     expect(
@@ -236,14 +272,12 @@ describe("approving an import", () => {
     const result = applied.data as { created: number };
     const reviewRows = summary.mergeCandidates.length + new Set(summary.rowErrors.map((e) => e.row)).size;
     expect(result.created).toBeGreaterThanOrEqual(200 - reviewRows);
-    const customersAfter = (office.store.raw.prepare("SELECT count(*) AS n FROM customers").get() as { n: number }).n;
+    const customersAfter = await count(office, "SELECT count(*) AS n FROM customers WHERE tenant_id = 'demo'");
     expect(customersAfter).toBe(customersBefore + result.created);
 
     // One planted duplicate of an existing customer: its own merge decision.
     const dup = generated.planted.find((p) => p.customerId) as { row: number; customerId: string };
-    const versionBefore = (
-      office.store.raw.prepare("SELECT version FROM customers WHERE id = ?").get(dup.customerId) as { version: number }
-    ).version;
+    const versionBefore = await customerVersion(office, dup.customerId);
     const merge = expectStatus(
       await office.call("office-1", "imports.merge_row", {
         batchId: summary.batchId,
@@ -255,9 +289,7 @@ describe("approving an import", () => {
     expect(merge.proposal.preview.summary).toContain("Merge row");
     const merged = expectStatus(await office.decide("founder", merge.proposal.id, "approve"), "ok");
     expect((merged.data as { customerId: string }).customerId).toBe(dup.customerId);
-    const versionAfter = (
-      office.store.raw.prepare("SELECT version FROM customers WHERE id = ?").get(dup.customerId) as { version: number }
-    ).version;
+    const versionAfter = await customerVersion(office, dup.customerId);
     expect(versionAfter).toBeGreaterThanOrEqual(versionBefore);
     // Deciding the same row twice is refused: each row is decided once.
     const twice = expectStatus(

@@ -6,32 +6,33 @@ import { insertIntakeItem } from "../store/repos/office-imports.ts";
 import { expectStatus, makeOffice, type TestOffice } from "./helpers.ts";
 
 async function intake(office: TestOffice, item: Partial<Omit<IntakeItem, "id">>): Promise<string> {
-  return office.store.write((tx) =>
-    insertIntakeItem(tx, "demo", {
-      source: "web_form",
-      rawText: "Web form: furnace blows cold air",
-      receivedAt: office.clock.now.toISOString(),
-      routeConfidence: 0.9,
-      status: "in_review",
-      extracted: {
-        name: "Priya Nandakumar",
-        phone: "(201) 555-0177",
-        email: "priya.n@example.com",
-        address: "4410 Copperleaf Ridge Ln, Cedar Mesa, CO 80567",
-        intent: "Furnace blows cold air",
-      },
-      missingFields: [],
-      conflicts: [],
-      suggestedAction: "Convert into a customer, property and lead.",
-      ...item,
-    }),
+  return office.scoped("demo", () =>
+    office.store.write((tx) =>
+      insertIntakeItem(tx, "demo", {
+        source: "web_form",
+        rawText: "Web form: furnace blows cold air",
+        receivedAt: office.clock.now.toISOString(),
+        routeConfidence: 0.9,
+        status: "in_review",
+        extracted: {
+          name: "Priya Nandakumar",
+          phone: "(201) 555-0177",
+          email: "priya.n@example.com",
+          address: "4410 Copperleaf Ridge Ln, Cedar Mesa, CO 80567",
+          intent: "Furnace blows cold air",
+        },
+        missingFields: [],
+        conflicts: [],
+        suggestedAction: "Convert into a customer, property and lead.",
+        ...item,
+      }),
+    ),
   );
 }
 
-function count(office: TestOffice, table: string): number {
-  return (
-    office.store.raw.prepare(`SELECT count(*) AS n FROM ${table} WHERE tenant_id = 'demo'`).get() as { n: number }
-  ).n;
+async function count(office: TestOffice, table: string): Promise<number> {
+  const [row] = await office.rows<{ n: number }>("demo", `SELECT count(*) AS n FROM ${table} WHERE tenant_id = 'demo'`);
+  return row?.n ?? 0;
 }
 
 describe("intake conversion", () => {
@@ -67,8 +68,8 @@ describe("intake conversion", () => {
     expect(ai.status).toBe("refused");
     // The item is still in review; a person who called back supplies the fields and it converts after approval.
     expect(
-      (office.store.raw.prepare("SELECT status FROM intake_items WHERE id = ?").get(id) as { status: string }).status,
-    ).toBe("in_review");
+      await office.rows("demo", "SELECT status FROM intake_items WHERE tenant_id = 'demo' AND id = ?", id),
+    ).toEqual([{ status: "in_review" }]);
     const proposed = expectStatus(await office.call("office-1", "crm.convert_intake", full), "proposed");
     expect(proposed.proposal.risk).toBe("medium");
     office.close();
@@ -76,11 +77,11 @@ describe("intake conversion", () => {
 
   it("an item that overlaps an existing customer shows both records and is never merged automatically", async () => {
     const office = await makeOffice();
-    const existing = office.store.raw
-      .prepare(
-        "SELECT id, name, phone FROM customers WHERE tenant_id = 'demo' AND phone IS NOT NULL ORDER BY id LIMIT 1",
-      )
-      .get() as { id: string; name: string; phone: string };
+    const [existing] = await office.rows<{ id: string; name: string; phone: string }>(
+      "demo",
+      "SELECT id, name, phone FROM customers WHERE tenant_id = 'demo' AND phone IS NOT NULL ORDER BY id LIMIT 1",
+    );
+    if (!existing) throw new Error("no demo customer with a phone");
     const id = await intake(office, {
       extracted: {
         name: "Someone Else",
@@ -90,7 +91,7 @@ describe("intake conversion", () => {
         intent: "Water heater leaking",
       },
     });
-    const customersBefore = count(office, "customers");
+    const customersBefore = await count(office, "customers");
     const refused = expectStatus(await office.call("office-1", "crm.convert_intake", { intakeItemId: id }), "refused");
     expect(refused.failure.class).toBe("duplicate_or_conflict");
     const details = refused.failure.details as {
@@ -99,22 +100,22 @@ describe("intake conversion", () => {
     };
     expect(details.intake.id).toBe(id);
     expect(details.existing.map((c) => c.id)).toContain(existing.id);
-    expect(count(office, "customers")).toBe(customersBefore);
+    expect(await count(office, "customers")).toBe(customersBefore);
 
     // Owner/admin decides: into the existing customer (its own proposal), applied only after approval.
     const merge = expectStatus(
       await office.call("office-1", "crm.convert_intake", { intakeItemId: id, mergeIntoCustomerId: existing.id }),
       "proposed",
     );
-    expect(count(office, "opportunities")).toBeGreaterThan(0);
-    const opportunitiesBefore = count(office, "opportunities");
+    expect(await count(office, "opportunities")).toBeGreaterThan(0);
+    const opportunitiesBefore = await count(office, "opportunities");
     const applied = expectStatus(await office.decide("office-1", merge.proposal.id, "approve"), "ok").data as {
       customerId: string;
       customerCreated: boolean;
     };
     expect(applied).toMatchObject({ customerId: existing.id, customerCreated: false });
-    expect(count(office, "customers")).toBe(customersBefore);
-    expect(count(office, "opportunities")).toBe(opportunitiesBefore + 1);
+    expect(await count(office, "customers")).toBe(customersBefore);
+    expect(await count(office, "opportunities")).toBe(opportunitiesBefore + 1);
     office.close();
   });
 
@@ -122,15 +123,15 @@ describe("intake conversion", () => {
     const office = await makeOffice();
     const id = await intake(office, {});
     const before = {
-      customers: count(office, "customers"),
-      properties: count(office, "properties"),
-      tasks: count(office, "tasks"),
+      customers: await count(office, "customers"),
+      properties: await count(office, "properties"),
+      tasks: await count(office, "tasks"),
     };
     const proposed = expectStatus(
       await office.call("office-1", "crm.convert_intake", { intakeItemId: id }),
       "proposed",
     );
-    expect(count(office, "customers")).toBe(before.customers);
+    expect(await count(office, "customers")).toBe(before.customers);
     // A sales manager may not approve a medium-risk record change; the founder may.
     expect(
       expectStatus(await office.decide("sales-manager-1", proposed.proposal.id, "approve"), "refused").failure.class,
@@ -145,13 +146,15 @@ describe("intake conversion", () => {
     expect(result.customerCreated).toBe(true);
     expect(result.propertyId).toMatch(/^prp_/);
     expect(result.opportunityId).toMatch(/^opp_/);
-    expect(count(office, "customers")).toBe(before.customers + 1);
-    expect(count(office, "properties")).toBe(before.properties + 1);
-    expect(count(office, "tasks")).toBe(before.tasks + 1);
-    const property = office.store.raw
-      .prepare("SELECT street, city, state, zip FROM properties WHERE id = ?")
-      .get(result.propertyId);
-    expect(property).toEqual({ street: "4410 Copperleaf Ridge Ln", city: "Cedar Mesa", state: "CO", zip: "80567" });
+    expect(await count(office, "customers")).toBe(before.customers + 1);
+    expect(await count(office, "properties")).toBe(before.properties + 1);
+    expect(await count(office, "tasks")).toBe(before.tasks + 1);
+    const property = await office.rows(
+      "demo",
+      "SELECT street, city, state, zip FROM properties WHERE tenant_id = 'demo' AND id = ?",
+      result.propertyId,
+    );
+    expect(property[0]).toEqual({ street: "4410 Copperleaf Ridge Ln", city: "Cedar Mesa", state: "CO", zip: "80567" });
     // Converting twice is refused.
     const again = expectStatus(await office.call("office-1", "crm.convert_intake", { intakeItemId: id }), "refused");
     expect(again.failure.class).toBe("duplicate_or_conflict");

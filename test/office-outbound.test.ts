@@ -6,10 +6,11 @@ import { expectStatus, makeOffice, type TestOffice } from "./helpers.ts";
 type Draft = { id: string | null; status: string; riskFlags: Array<{ kind: string; reason: string }>; body: string };
 
 /** A demo customer with no opt-outs (a clean draft to them raises no opt-out flag). */
-function customerWithoutOptOuts(office: TestOffice): string {
-  const row = office.store.raw
-    .prepare("SELECT id FROM customers WHERE tenant_id = 'demo' AND opted_out = '[]' ORDER BY id LIMIT 1")
-    .get() as { id: string } | undefined;
+async function customerWithoutOptOuts(office: TestOffice): Promise<string> {
+  const [row] = await office.rows<{ id: string }>(
+    "demo",
+    "SELECT id FROM customers WHERE tenant_id = 'demo' AND opted_out = '[]' ORDER BY id LIMIT 1",
+  );
   if (!row) throw new Error("the demo has no customer without opt-outs");
   return row.id;
 }
@@ -40,7 +41,7 @@ const RISKY: Array<[string, Record<string, unknown>, string]> = [
 describe("outbound drafts", () => {
   it.each(RISKY)("a draft with %s is quarantined with that reason and nothing is sent", async (kind, extra, words) => {
     const office = await makeOffice();
-    const customerId = customerWithoutOptOuts(office);
+    const customerId = await customerWithoutOptOuts(office);
     const result = expectStatus(
       await office.call("sales-1", "crm.draft_outbound", { customerId, channel: "sms", ...extra }),
       "refused",
@@ -78,7 +79,7 @@ describe("outbound drafts", () => {
 
   it("a clean draft to a customer who opted out of texts is quarantined as an opt-out conflict", async () => {
     const office = await makeOffice();
-    const customerId = customerWithoutOptOuts(office);
+    const customerId = await customerWithoutOptOuts(office);
     await optOutOfSms(office, customerId);
     const result = expectStatus(
       await office.call("sales-1", "crm.draft_outbound", {
@@ -107,7 +108,7 @@ describe("outbound drafts", () => {
 
   it("a clean draft waits for the founder, then is ready for manual send with its copy text; the app sends nothing", async () => {
     const office = await makeOffice();
-    const customerId = customerWithoutOptOuts(office);
+    const customerId = await customerWithoutOptOuts(office);
     const body = "Hi, this is the office following up on the water heater estimate. Happy to answer any questions.";
     const proposed = expectStatus(
       await office.call("sales-1", "crm.draft_outbound", { customerId, channel: "email", body }),
@@ -118,9 +119,13 @@ describe("outbound drafts", () => {
     expect(previewDraft.status).toBe("awaiting_approval");
     expect(previewDraft.riskFlags).toEqual([]);
     // Nothing is stored before approval; the requester may not approve their own external send.
-    expect(office.store.raw.prepare("SELECT count(*) AS n FROM outbound_drafts WHERE body = ?").get(body)).toEqual({
-      n: 0,
-    });
+    expect(
+      await office.rows(
+        "demo",
+        "SELECT count(*) AS n FROM outbound_drafts WHERE tenant_id = 'demo' AND body = ?",
+        body,
+      ),
+    ).toEqual([{ n: 0 }]);
     expect(expectStatus(await office.decide("sales-1", proposed.proposal.id, "approve"), "refused").failure.class).toBe(
       "forbidden",
     );

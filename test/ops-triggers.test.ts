@@ -8,6 +8,9 @@ import { makeOffice, type TestOffice } from "./helpers.ts";
 
 const CUSTOMERS = Number(process.env.TRIGGER_TEST_CUSTOMERS ?? 100_000);
 const PER_TYPE = 40;
+/** Tasks and opportunity versions: what would move if a suggestion changed a record before approval. */
+const COUNTS =
+  "SELECT (SELECT count(*) FROM tasks WHERE tenant_id='big') AS tasks, (SELECT sum(version) FROM opportunities WHERE tenant_id='big') AS v";
 
 function key(p: { type: string; recordId: string }): string {
   return `${p.type}:${p.recordId}`;
@@ -34,18 +37,17 @@ describe(`trigger scan on a generated ${CUSTOMERS.toLocaleString("en-US")}-custo
       now: office.clock.now,
     });
     const planted = plantTriggerConditions(data, office.clock.now, PER_TYPE, 42);
-    await insertTenant(office.store, data);
-    await insertPlanted(office.store, planted);
+    // Loading a business is done in its own scope, as every write is (the store refuses one without).
+    await office.scoped("big", async () => {
+      await insertTenant(office.store, data);
+      await insertPlanted(office.store, planted);
+    });
     plants = planted.plants;
   }, 240_000);
   afterAll(() => office.close());
 
   it("emits the planted conditions exactly, and every suggestion is a pending proposal", async () => {
-    const countsBefore = office.store.raw
-      .prepare(
-        "SELECT (SELECT count(*) FROM tasks WHERE tenant_id='big') AS tasks, (SELECT sum(version) FROM opportunities WHERE tenant_id='big') AS v",
-      )
-      .get();
+    const countsBefore = await office.rows("big", COUNTS);
     const first = await scanTenant(office.kernel, "big");
     const { precision, recall } = precisionRecall(first.emitted, plants);
     console.log(
@@ -54,13 +56,13 @@ describe(`trigger scan on a generated ${CUSTOMERS.toLocaleString("en-US")}-custo
     expect({ precision, recall }).toEqual({ precision: 1, recall: 1 });
     expect(first.refusedSuggestions).toEqual([]);
     expect(first.suggestions).toHaveLength(plants.length);
-    const statuses = office.store.raw
-      .prepare(
-        `SELECT status, channel, count(*) AS n, min(confidence) AS minConfidence, sum(trigger_id IS NULL) AS missingTrigger,
-                sum(reasoning IS NULL OR reasoning = '') AS missingReasoning
-         FROM proposals WHERE tenant_id = 'big' GROUP BY status, channel`,
-      )
-      .all();
+    const statuses = await office.rows(
+      "big",
+      `SELECT status, channel, count(*) AS n, min(confidence) AS "minConfidence",
+              sum(CASE WHEN trigger_id IS NULL THEN 1 ELSE 0 END) AS "missingTrigger",
+              sum(CASE WHEN reasoning IS NULL OR reasoning = '' THEN 1 ELSE 0 END) AS "missingReasoning"
+       FROM proposals WHERE tenant_id = 'big' GROUP BY status, channel`,
+    );
     expect(statuses).toEqual([
       {
         status: "pending",
@@ -72,11 +74,7 @@ describe(`trigger scan on a generated ${CUSTOMERS.toLocaleString("en-US")}-custo
       },
     ]);
     // No record changed before approval.
-    const countsAfter = office.store.raw
-      .prepare(
-        "SELECT (SELECT count(*) FROM tasks WHERE tenant_id='big') AS tasks, (SELECT sum(version) FROM opportunities WHERE tenant_id='big') AS v",
-      )
-      .get();
+    const countsAfter = await office.rows("big", COUNTS);
     expect(countsAfter).toEqual(countsBefore);
   });
 
@@ -85,39 +83,37 @@ describe(`trigger scan on a generated ${CUSTOMERS.toLocaleString("en-US")}-custo
     expect(second.emitted).toEqual([]);
     expect(second.closed).toEqual([]);
     expect(second.suggestions).toEqual([]);
-    const n = office.store.raw.prepare("SELECT count(*) AS n FROM proposals WHERE tenant_id = 'big'").get() as {
-      n: number;
-    };
-    expect(n.n).toBe(plants.length);
+    const [n] = await office.rows<{ n: number }>("big", "SELECT count(*) AS n FROM proposals WHERE tenant_id = 'big'");
+    expect(n?.n).toBe(plants.length);
   });
 
   it("a condition that clears closes its trigger; approving a suggestion applies it once", async () => {
     const quote = plants.find((p) => p.type === "quote_chase_due") as Plant;
-    office.store.raw
-      .prepare(
-        "UPDATE quotes SET status = 'accepted', decided_at = ?, version = version + 1 WHERE tenant_id = 'big' AND id = ?",
-      )
-      .run(office.clock.now.toISOString(), quote.recordId);
+    await office.exec(
+      "big",
+      "UPDATE quotes SET status = 'accepted', decided_at = ?, version = version + 1 WHERE tenant_id = 'big' AND id = ?",
+      office.clock.now.toISOString(),
+      quote.recordId,
+    );
     const third = await scanTenant(office.kernel, "big");
     expect(third.closed.map(key)).toEqual([key(quote)]);
     expect(third.emitted).toEqual([]);
 
-    const trigger = office.store.raw
-      .prepare(
-        "SELECT id, suggestion_id AS suggestionId FROM ops_triggers WHERE tenant_id='big' AND type='lead_stagnant' LIMIT 1",
-      )
-      .get() as { id: string; suggestionId: string };
+    const [trigger] = await office.rows<{ id: string; suggestionId: string }>(
+      "big",
+      `SELECT id, suggestion_id AS "suggestionId" FROM ops_triggers WHERE tenant_id='big' AND type='lead_stagnant' ORDER BY id LIMIT 1`,
+    );
+    if (!trigger) throw new Error("no lead_stagnant trigger");
     const founder = await office.actor("big", "founder");
     const approved = await office.kernel.decide("big", trigger.suggestionId, "approve", founder, "web");
     expect(approved.status).toBe("ok");
     const again = await office.kernel.decide("big", trigger.suggestionId, "approve", founder, "slack");
     expect(again.status).toBe("ok");
-    const tasks = office.store.raw
-      .prepare(
-        "SELECT count(*) AS n FROM tasks WHERE tenant_id='big' AND kind='callback' AND title LIKE 'Follow up on%'",
-      )
-      .get() as { n: number };
-    expect(tasks.n).toBe(1);
+    const [tasks] = await office.rows<{ n: number }>(
+      "big",
+      "SELECT count(*) AS n FROM tasks WHERE tenant_id='big' AND kind='callback' AND title LIKE 'Follow up on%'",
+    );
+    expect(tasks?.n).toBe(1);
   });
 });
 
@@ -136,7 +132,7 @@ describe("trigger scan on the demo business", () => {
         "trigger",
       );
       expect(tryApprove.status).toBe("refused");
-      office.store.raw.prepare("UPDATE tenants SET status = 'sev0_stop' WHERE id = 'demo'").run();
+      expect(await office.exec("demo", "UPDATE tenants SET status = 'sev0_stop' WHERE id = 'demo'")).toBe(1);
       const frozen = await scanTenant(office.kernel, "demo");
       expect(frozen.skipped).toMatch(/frozen/);
     } finally {

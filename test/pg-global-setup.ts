@@ -1,4 +1,5 @@
-// Global setup of the "postgres" vitest project: drop test schemas a crashed earlier run left behind.
+// Global setup of the "postgres" vitest project: drop test schemas a crashed earlier run left behind — only those
+// whose process (t_<pid>_… or t_scale_<pid>_…) is gone, so two runs on one machine don't pull schemas from each other.
 import pg from "pg";
 import { dropSchemas, TEST_SCHEMA_PREFIX, testPgUrls } from "./pg.ts";
 
@@ -13,6 +14,16 @@ export async function setup(): Promise<void> {
   await admin.end();
   await dropSchemas(
     adminUrl,
-    rows.map((r) => r.name),
+    rows.map((r) => r.name).filter((name) => !alive(Number(/^t_(?:scale_)?(\d+)_/.exec(name)?.[1]))),
   );
+}
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

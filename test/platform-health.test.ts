@@ -11,20 +11,24 @@ beforeEach(async () => {
 });
 afterEach(() => office.close());
 
-function setConfig(patch: Record<string, unknown>) {
-  const row = office.store.raw.prepare("SELECT config FROM tenants WHERE id = 'demo'").get() as { config: string };
-  office.store.raw
-    .prepare("UPDATE tenants SET config = ? WHERE id = 'demo'")
-    .run(JSON.stringify({ ...JSON.parse(row.config), ...patch }));
+async function setConfig(patch: Record<string, unknown>) {
+  const [row] = await office.rows<{ config: string }>("demo", "SELECT config FROM tenants WHERE id = 'demo'");
+  const config = JSON.stringify({ ...JSON.parse(row?.config ?? "{}"), ...patch });
+  expect(await office.exec("demo", "UPDATE tenants SET config = ? WHERE id = 'demo'", config)).toBe(1);
+}
+
+/** The health check as the scheduler runs it: in the business's scope. */
+function check(tenantId: string) {
+  return office.scoped(tenantId, () => checkPlatformHealth(office.kernel, tenantId));
 }
 
 describe("platform health", () => {
   it("an invalid setting degrades the business to read-only until it is fixed", async () => {
     const customerId = await office.firstId("demo", "customers");
-    expect((await checkPlatformHealth(office.kernel, "demo"))?.healthy).toBe(true);
+    expect((await check("demo"))?.healthy).toBe(true);
 
-    setConfig({ quietHours: { startHour: 99, endHour: 8 } });
-    const sick = await checkPlatformHealth(office.kernel, "demo");
+    await setConfig({ quietHours: { startHour: 99, endHour: 8 } });
+    const sick = await check("demo");
     expect(sick?.transition).toBe("degraded");
     expect(sick?.problems.join(" ")).toMatch(/quiet_hours: startHour/);
     const write = await office.call("office-1", "crm.add_note", { customerId, body: "called back" });
@@ -33,8 +37,8 @@ describe("platform health", () => {
     const read = await office.call("office-1", "crm.get_customer", { customerId });
     expect(read.status).toBe("ok");
 
-    setConfig({ quietHours: { startHour: 21, endHour: 7 } });
-    const well = await checkPlatformHealth(office.kernel, "demo");
+    await setConfig({ quietHours: { startHour: 21, endHour: 7 } });
+    const well = await check("demo");
     expect(well?.transition).toBe("recovered");
     const again = await office.call("office-1", "crm.add_note", { customerId, body: "called back" });
     expect(again.status).toBe("proposed");
@@ -45,14 +49,18 @@ describe("platform health", () => {
     const scheduler = startScheduler(office, { intervalMs: 3_600_000, log: (l) => lines.push(l) });
     try {
       await scheduler.tick();
-      const open = office.store.raw.prepare("SELECT count(*) AS n FROM ops_triggers WHERE status = 'open'").get() as {
-        n: number;
-      };
-      expect(open.n).toBeGreaterThan(0);
+      const [open] = await office.rows<{ n: number }>(
+        "demo",
+        "SELECT count(*) AS n FROM ops_triggers WHERE tenant_id = 'demo' AND status = 'open'",
+      );
+      expect(open?.n).toBeGreaterThan(0);
       expect(lines.some((l) => /demo: \d+ new trigger/.test(l))).toBe(true);
       await scheduler.tick();
-      const again = office.store.raw.prepare("SELECT count(*) AS n FROM ops_triggers").get() as { n: number };
-      expect(again.n).toBe(open.n);
+      const [again] = await office.rows<{ n: number }>(
+        "demo",
+        "SELECT count(*) AS n FROM ops_triggers WHERE tenant_id = 'demo'",
+      );
+      expect(again?.n).toBe(open?.n);
     } finally {
       scheduler.stop();
     }

@@ -4,11 +4,11 @@ import { listQuarantine } from "../store/repos/quarantine.ts";
 import { expectStatus, makeOffice } from "./helpers.ts";
 
 function auditRows(office: Awaited<ReturnType<typeof makeOffice>>, proposalId: string) {
-  return office.store.raw
-    .prepare(
-      "SELECT outcome, actor_id AS actorId, reviewer FROM audit_log WHERE tenant_id = 'demo' AND proposal_id = ? ORDER BY seq",
-    )
-    .all(proposalId) as { outcome: string; actorId: string | null; reviewer: string | null }[];
+  return office.rows<{ outcome: string; actorId: string | null; reviewer: string | null }>(
+    "demo",
+    `SELECT outcome, actor_id AS "actorId", reviewer FROM audit_log WHERE tenant_id = 'demo' AND proposal_id = ? ORDER BY seq`,
+    proposalId,
+  );
 }
 
 describe("a salesperson's customer change", () => {
@@ -58,7 +58,7 @@ describe("a salesperson's customer change", () => {
     const after = expectStatus(await office.call("office-1", "crm.get_customer", { customerId }), "ok");
     expect(after.data).toMatchObject({ customer: { phone: "(720) 555-0111", version: 2 } });
 
-    const trail = auditRows(office, proposed.proposal.id);
+    const trail = await auditRows(office, proposed.proposal.id);
     expect(trail.map((r) => r.outcome)).toEqual(["proposed", "refused", "approved", "applied"]);
     expect(trail.filter((r) => r.outcome === "applied")).toHaveLength(1);
     expect(trail[2]?.reviewer).toBe("founder");
@@ -127,10 +127,11 @@ describe("who may approve", () => {
       );
       expect(expectStatus(result, "refused").failure.class).toBe("forbidden");
     }
-    const notes = office.store.raw.prepare("SELECT count(*) AS n FROM notes WHERE body = 'direct write'").get() as {
-      n: number;
-    };
-    expect(notes.n).toBe(0);
+    const [notes] = await office.rows<{ n: number }>(
+      "demo",
+      "SELECT count(*) AS n FROM notes WHERE tenant_id = 'demo' AND body = 'direct write'",
+    );
+    expect(notes?.n).toBe(0);
     office.close();
   });
 });
@@ -169,7 +170,7 @@ describe("audit gaps", () => {
       const result = await office.kernel.execute("crm.add_note", input, { ...ctx });
       expect(expectStatus(result, "refused").failure.class).toBe("audit_gap");
     }
-    const kept = await listQuarantine(office.store.db, "demo");
+    const kept = await office.scoped("demo", () => listQuarantine(office.store.db, "demo"));
     expect(kept).toHaveLength(cases.length);
     expect(kept.every((k) => JSON.stringify(k.raw).includes("needs evidence"))).toBe(true);
 
@@ -254,13 +255,16 @@ describe("proposal lifecycle", () => {
     const p = expectStatus(await office.call("sales-1", "crm.add_note", { customerId, body: "reject me" }), "proposed");
     const rejected = expectStatus(await office.decide("office-1", p.proposal.id, "reject"), "ok");
     expect(rejected.proposal?.status).toBe("rejected");
-    const notes = office.store.raw.prepare("SELECT count(*) AS n FROM notes WHERE body = 'reject me'").get() as {
-      n: number;
-    };
-    expect(notes.n).toBe(0);
-    const decisions = office.store.raw
-      .prepare("SELECT decision FROM approval_decisions WHERE proposal_id = ?")
-      .all(p.proposal.id);
+    const [notes] = await office.rows<{ n: number }>(
+      "demo",
+      "SELECT count(*) AS n FROM notes WHERE tenant_id = 'demo' AND body = 'reject me'",
+    );
+    expect(notes?.n).toBe(0);
+    const decisions = await office.rows(
+      "demo",
+      "SELECT decision FROM approval_decisions WHERE tenant_id = 'demo' AND proposal_id = ?",
+      p.proposal.id,
+    );
     expect(decisions).toEqual([{ decision: "reject" }]);
     office.close();
   });
@@ -273,15 +277,18 @@ describe("proposal lifecycle", () => {
       "proposed",
     );
     // Simulate the crash window: the decision is recorded, the apply never ran.
-    office.store.raw
-      .prepare("UPDATE proposals SET status = 'approved', decided_by = 'founder' WHERE tenant_id = 'demo' AND id = ?")
-      .run(p.proposal.id);
+    await office.exec(
+      "demo",
+      "UPDATE proposals SET status = 'approved', decided_by = 'founder' WHERE tenant_id = 'demo' AND id = ?",
+      p.proposal.id,
+    );
     expect(await office.kernel.resumeApproved("demo")).toEqual([p.proposal.id]);
     expect(await office.kernel.resumeApproved("demo")).toEqual([]);
-    const notes = office.store.raw.prepare("SELECT count(*) AS n FROM notes WHERE body = 'after crash'").get() as {
-      n: number;
-    };
-    expect(notes.n).toBe(1);
+    const [notes] = await office.rows<{ n: number }>(
+      "demo",
+      "SELECT count(*) AS n FROM notes WHERE tenant_id = 'demo' AND body = 'after crash'",
+    );
+    expect(notes?.n).toBe(1);
     office.close();
   });
 });
@@ -298,7 +305,7 @@ describe("health", () => {
         await office.call("sales-1", "crm.add_note", { customerId, body: "before" }),
         "proposed",
       );
-      office.store.raw.prepare(state.sql).run();
+      expect(await office.exec("demo", state.sql)).toBe(1);
       const write = expectStatus(
         await office.call("founder", "crm.add_note", { customerId, body: "during" }),
         "refused",

@@ -27,8 +27,11 @@ function post(app: { request: (path: string, init?: RequestInit) => Response | P
     });
 }
 
-function count(sql: string, ...params: string[]): number {
-  return (office.store.raw.prepare(sql).get(...params) as { n: number }).n;
+/** One number from a query read in `tenantId`'s scope (on PostgreSQL row-level security holds it there too). */
+async function count(tenantId: string, sql: string, ...params: string[]): Promise<number> {
+  const [row] = await office.rows<{ n: number }>(tenantId, sql, ...params);
+  if (!row) throw new Error(`no count from ${sql}`);
+  return row.n;
 }
 
 const REQUEST = {
@@ -58,21 +61,26 @@ describe("/support/<tenant>", () => {
   it("a request on acme's page waits in acme's queue, becomes acme's intake item, and demo sees nothing", async () => {
     await openAcmePage();
     const send = post(createApp(office, { log: () => undefined }));
-    const pendingBefore = count("SELECT count(*) AS n FROM proposals WHERE tenant_id = 'demo'");
+    const pendingBefore = await count("demo", "SELECT count(*) AS n FROM proposals WHERE tenant_id = 'demo'");
     const res = await send("/support/acme/request", REQUEST);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ received: true });
 
-    const proposal = office.store.raw
-      .prepare("SELECT id FROM proposals WHERE tenant_id = 'acme' AND tool = 'public.support_request'")
-      .get() as { id: string } | undefined;
+    const [proposal] = await office.rows<{ id: string }>(
+      "acme",
+      "SELECT id FROM proposals WHERE tenant_id = 'acme' AND tool = 'public.support_request'",
+    );
     expect(proposal).toBeDefined();
-    expect(count("SELECT count(*) AS n FROM proposals WHERE tenant_id = 'demo'")).toBe(pendingBefore);
+    expect(await count("demo", "SELECT count(*) AS n FROM proposals WHERE tenant_id = 'demo'")).toBe(pendingBefore);
 
     const applied = expectStatus(await office.decide("office-1", String(proposal?.id), "approve", "acme"), "ok");
     const intakeId = (applied.data as { intakeId: string }).intakeId;
-    expect(count("SELECT count(*) AS n FROM intake_items WHERE tenant_id = 'acme' AND id = ?", intakeId)).toBe(1);
-    expect(count("SELECT count(*) AS n FROM intake_items WHERE tenant_id = 'demo' AND id = ?", intakeId)).toBe(0);
+    expect(
+      await count("acme", "SELECT count(*) AS n FROM intake_items WHERE tenant_id = 'acme' AND id = ?", intakeId),
+    ).toBe(1);
+    expect(
+      await count("demo", "SELECT count(*) AS n FROM intake_items WHERE tenant_id = 'demo' AND id = ?", intakeId),
+    ).toBe(0);
   });
 
   it("counts the rate limit per business: acme's limit does not spend demo's", async () => {
@@ -87,8 +95,12 @@ describe("/support/<tenant>", () => {
     expect(third.headers.get("retry-after")).toMatch(/^\d+$/);
     // Same connection, the default business: its own allowance.
     expect((await send("/support/triage", triage)).status).toBe(200);
-    expect(count("SELECT coalesce(sum(count), 0) AS n FROM public_rate_limits WHERE tenant_id = 'acme'")).toBe(3);
-    expect(count("SELECT coalesce(sum(count), 0) AS n FROM public_rate_limits WHERE tenant_id = 'demo'")).toBe(1);
+    expect(
+      await count("acme", "SELECT coalesce(sum(count), 0) AS n FROM public_rate_limits WHERE tenant_id = 'acme'"),
+    ).toBe(3);
+    expect(
+      await count("demo", "SELECT coalesce(sum(count), 0) AS n FROM public_rate_limits WHERE tenant_id = 'demo'"),
+    ).toBe(1);
   });
 
   it("an emergency on a business's page gets the leave-and-call instruction first", async () => {
@@ -119,7 +131,11 @@ describe("/support/<tenant>", () => {
       const text = await res.text();
       expect(text).not.toMatch(/Acme Comfort|not set up|business/i);
     }
-    expect(count("SELECT count(*) AS n FROM public_rate_limits WHERE tenant_id IN ('nope', 'acme')")).toBe(0);
-    expect(count("SELECT count(*) AS n FROM proposals WHERE tenant_id = 'acme'")).toBe(0);
+    for (const tenantId of ["nope", "acme"]) {
+      expect(await count(tenantId, "SELECT count(*) AS n FROM public_rate_limits WHERE tenant_id = ?", tenantId)).toBe(
+        0,
+      );
+    }
+    expect(await count("acme", "SELECT count(*) AS n FROM proposals WHERE tenant_id = 'acme'")).toBe(0);
   });
 });

@@ -7,10 +7,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Office, openOffice } from "../server/office.ts";
-import { createToken, getActor } from "../store/repos/tenants.ts";
+import type { Office } from "../server/office.ts";
+import { getActor } from "../store/repos/tenants.ts";
+import { withTenant } from "../store/scope.ts";
 import { humanCall } from "../tools/kernel/index.ts";
-import { type RunningServer, startServer, webTestApp } from "./fixtures-web/app.ts";
+import { demoRows, demoToken, openWebOffice, type RunningServer, startServer, webTestApp } from "./fixtures-web/app.ts";
 import { HAS_CHROMIUM, launchChromium, STEP_MS, signedIn, untilControlled, warnIfNoChromium } from "./browser.ts";
 
 warnIfNoChromium("the field app offline");
@@ -22,7 +23,7 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "office-pwa-"));
-  office = await openOffice({ path: join(dir, "office.db") });
+  office = await openWebOffice(dir);
   server = await startServer(webTestApp(office));
   if (HAS_CHROMIUM) browser = await launchChromium();
 });
@@ -36,7 +37,7 @@ afterAll(async () => {
 
 /** Opens a no-heat gas furnace call for a tech the way the office does: proposed, then approved by the tech. */
 async function openCall(techId: string): Promise<string> {
-  const tech = await getActor(office.store.db, "demo", techId);
+  const tech = await withTenant("demo", () => getActor(office.store.db, "demo", techId));
   if (!tech) throw new Error(`no ${techId}`);
   const proposed = await office.kernel.execute(
     "repair.start_call",
@@ -49,25 +50,33 @@ async function openCall(techId: string): Promise<string> {
   return (applied.data as { jobId: string }).jobId;
 }
 
-function count(sql: string, ...params: unknown[]): number {
-  return (office.store.raw.prepare(sql).get(...params) as { n: number }).n;
+async function count(sql: string, ...params: unknown[]): Promise<number> {
+  const [row] = await demoRows<{ n: number }>(office, sql, ...params);
+  if (!row) throw new Error(`no count from ${sql}`);
+  return row.n;
 }
 
 /** What the server holds of this person's offline work: proposals, their audit entries, replayed messages. */
-function serverState(jobId: string) {
+async function serverState(jobId: string) {
+  // JSON columns are text on both backends: read them and look inside here, not with a dialect's JSON functions.
+  const readings = await demoRows<{ input: string }>(
+    office,
+    "SELECT input FROM proposals WHERE tenant_id = 'demo' AND tool = 'repair.record_reading'",
+  );
+  const messages = await demoRows<{ content: string }>(
+    office,
+    "SELECT content FROM agent_messages WHERE tenant_id = 'demo'",
+  );
   return {
-    readings: count(
-      "SELECT count(*) AS n FROM proposals WHERE tenant_id = 'demo' AND tool = 'repair.record_reading' AND json_extract(input, '$.jobId') = ?",
-      jobId,
-    ),
-    proposedAudit: count("SELECT count(*) AS n FROM audit_log WHERE tenant_id = 'demo' AND outcome = 'proposed'"),
-    stoppedAudit: count(
+    readings: readings.filter((r) => (JSON.parse(r.input) as { jobId?: unknown }).jobId === jobId).length,
+    proposedAudit: await count("SELECT count(*) AS n FROM audit_log WHERE tenant_id = 'demo' AND outcome = 'proposed'"),
+    stoppedAudit: await count(
       "SELECT count(*) AS n FROM audit_log WHERE tenant_id = 'demo' AND outcome = 'stopped' AND tool = 'repair.screen'",
     ),
-    replayedMessages: count(
-      "SELECT count(*) AS n FROM agent_messages WHERE tenant_id = 'demo' AND json_extract(content, '$.clientMessageId') IS NOT NULL",
-    ),
-    allMessages: count("SELECT count(*) AS n FROM agent_messages WHERE tenant_id = 'demo'"),
+    replayedMessages: messages.filter(
+      (m) => ((JSON.parse(m.content) as { clientMessageId?: unknown }).clientMessageId ?? null) !== null,
+    ).length,
+    allMessages: messages.length,
   };
 }
 
@@ -164,7 +173,7 @@ describe("the field app with no signal (headless Chromium)", () => {
       await page.reload();
       await expect.poll(() => page.locator("#saved-at").textContent(), { timeout: STEP_MS }).toMatch(/^Up to date/);
       await page.locator('#job-step [data-step-id="walkin_co"]').waitFor({ timeout: STEP_MS });
-      const before = serverState(jobId);
+      const before = await serverState(jobId);
 
       await context.setOffline(true);
       await page.reload();
@@ -209,12 +218,12 @@ describe("the field app with no signal (headless Chromium)", () => {
       expect(await page.locator("#record-reading").isDisabled()).toBe(true);
       expect(await queueStates(page)).toEqual(["waiting", "waiting"]);
       // Nothing reached the server while offline.
-      expect(serverState(jobId)).toEqual(before);
+      expect(await serverState(jobId)).toEqual(before);
 
       // The signal returns: the queue replays by itself.
       await context.setOffline(false);
       await expect.poll(() => queueStates(page), { timeout: STEP_MS }).toEqual(["stopped", "sent"]);
-      const after = serverState(jobId);
+      const after = await serverState(jobId);
       expect(after.readings).toBe(before.readings + 1);
       expect(after.proposedAudit).toBe(before.proposedAudit + 1);
       expect(after.stoppedAudit).toBe(before.stoppedAudit + 1);
@@ -224,11 +233,13 @@ describe("the field app with no signal (headless Chromium)", () => {
       expect(await sent.getAttribute("data-proposal-status")).toBe("pending");
       expect(await sent.locator(".outcome-text").textContent()).toMatch(/^P-\d+ is pending: waiting for approval\.$/);
       const proposalId = await sent.getAttribute("data-proposal-id");
-      const stored = office.store.raw
-        .prepare("SELECT status, channel, input FROM proposals WHERE tenant_id = 'demo' AND id = ?")
-        .get(proposalId) as { status: string; channel: string; input: string };
-      expect(stored.status).toBe("pending");
-      expect(JSON.parse(stored.input)).toMatchObject({ jobId, stepId: "walkin_co", value: 0, unit: "ppm" });
+      const [stored] = await demoRows<{ status: string; channel: string; input: string }>(
+        office,
+        "SELECT status, channel, input FROM proposals WHERE tenant_id = 'demo' AND id = ?",
+        proposalId,
+      );
+      expect(stored?.status).toBe("pending");
+      expect(JSON.parse(stored?.input ?? "null")).toMatchObject({ jobId, stepId: "walkin_co", value: 0, unit: "ppm" });
 
       // The same queue replayed again (as after a lost answer): the server's keys make it a no-op.
       // (A string, so the test runner does not rewrite the page's own import.)
@@ -238,7 +249,7 @@ describe("the field app with no signal (headless Chromium)", () => {
         return queue.replayQueue();
       })()`);
       expect(again).toMatchObject({ sent: 2, failed: 0 });
-      expect(serverState(jobId)).toEqual(after);
+      expect(await serverState(jobId)).toEqual(after);
       expect(await page.locator('#queue-items [data-state="sent"]').getAttribute("data-proposal-id")).toBe(proposalId);
     } catch (error) {
       await screenshot(page, "pwa-offline");
@@ -255,19 +266,19 @@ describe("the field app with no signal (headless Chromium)", () => {
       await context.setOffline(true);
       await page.reload();
       expect(await page.locator("#net").getAttribute("data-online")).toBe("no");
-      const before = serverState(jobId);
+      const before = await serverState(jobId);
       await page.locator("#message").fill("what does today look like");
       await page.locator("#message").press("Enter");
       await page.locator('.msg.assistant[data-queued="true"]').waitFor({ timeout: STEP_MS });
-      expect(serverState(jobId)).toEqual(before);
+      expect(await serverState(jobId)).toEqual(before);
       await context.setOffline(false);
       await expect
-        .poll(() => serverState(jobId).replayedMessages, { timeout: STEP_MS })
+        .poll(async () => (await serverState(jobId)).replayedMessages, { timeout: STEP_MS })
         .toBe(before.replayedMessages + 1);
       // The answer arrives where the message was written, once the queue has sent it.
       const answered = page.locator('.msg.assistant[data-queued="sent"]');
       await expect.poll(() => answered.locator(".text").textContent(), { timeout: STEP_MS }).toMatch(/Dashboard for/);
-      expect(serverState(jobId).allMessages).toBe(before.allMessages + 2);
+      expect((await serverState(jobId)).allMessages).toBe(before.allMessages + 2);
     } catch (error) {
       await screenshot(page, "pwa-offline-chat");
       throw error;
@@ -278,14 +289,15 @@ describe("the field app with no signal (headless Chromium)", () => {
     "a salesperson's offline survey entry comes back as a conflict when the survey changed meanwhile, and their saved copy never held cost";
   const runConflict = async () => {
     if (!browser) throw new Error("no browser");
-    const sales = await getActor(office.store.db, "demo", "sales-1");
-    const officeAdmin = await getActor(office.store.db, "demo", "office-1");
+    const sales = await withTenant("demo", () => getActor(office.store.db, "demo", "sales-1"));
+    const officeAdmin = await withTenant("demo", () => getActor(office.store.db, "demo", "office-1"));
     if (!sales || !officeAdmin) throw new Error("no demo people");
-    const customerId = (
-      office.store.raw.prepare("SELECT id FROM customers WHERE tenant_id = 'demo' ORDER BY id LIMIT 1").get() as {
-        id: string;
-      }
-    ).id;
+    const [customer] = await demoRows<{ id: string }>(
+      office,
+      "SELECT id FROM customers WHERE tenant_id = 'demo' ORDER BY id LIMIT 1",
+    );
+    if (!customer) throw new Error("no demo customer");
+    const customerId = customer.id;
     const started = await office.kernel.execute(
       "survey.start_survey",
       {
@@ -325,12 +337,7 @@ describe("the field app with no signal (headless Chromium)", () => {
       expect(saved).not.toMatch(/"vendorCost"|"margin"|"marginPct"|"markupPct"/);
       expect(saved).toContain(survey.id);
       // The founder's snapshot does carry cost: the difference is the kernel's redaction, not an empty price book.
-      const founderToken = await createToken(office.store.db, {
-        tenantId: "demo",
-        actorId: "founder",
-        mode: "propose_actions",
-        now: office.kernel.now(),
-      });
+      const founderToken = await demoToken(office, "founder");
       const founderSnapshot = await fetch(`${server.origin}/api/field/snapshot.json`, {
         headers: { authorization: `Bearer ${founderToken}` },
       });
@@ -358,14 +365,15 @@ describe("the field app with no signal (headless Chromium)", () => {
       const item = salesPage.locator('#queue-items [data-state="conflict"]');
       expect(await item.locator(".outcome-text").textContent()).toMatch(/changed since version 1/);
       expect(await item.textContent()).toMatch(/2000 sq ft, built 1975 \(based on version 1\)/);
-      const stored = office.store.raw
-        .prepare(
-          "SELECT json_extract(data, '$.property.sqft') AS sqft, version FROM surveys WHERE tenant_id = 'demo' AND id = ?",
-        )
-        .get(survey.id) as { sqft: number; version: number };
-      expect(stored).toEqual({ sqft: 1850, version: survey.version + 1 });
+      const [stored] = await demoRows<{ data: string; version: number }>(
+        office,
+        "SELECT data, version FROM surveys WHERE tenant_id = 'demo' AND id = ?",
+        survey.id,
+      );
+      const sqft = (JSON.parse(stored?.data ?? "{}") as { property?: { sqft?: number } }).property?.sqft;
+      expect({ sqft, version: stored?.version }).toEqual({ sqft: 1850, version: survey.version + 1 });
       expect(
-        count(
+        await count(
           "SELECT count(*) AS n FROM proposals WHERE tenant_id = 'demo' AND requested_by = 'sales-1' AND tool = 'survey.update_survey'",
         ),
       ).toBe(0);

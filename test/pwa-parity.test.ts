@@ -6,8 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Office, openOffice } from "../server/office.ts";
+import type { Office } from "../server/office.ts";
 import { getActor } from "../store/repos/tenants.ts";
+import { withTenant } from "../store/scope.ts";
 import { humanCall } from "../tools/kernel/index.ts";
 import { HAZARD_CORPUS } from "../tools/repair/hazard-corpus.ts";
 import { scanForHazards } from "../tools/repair/hazards.ts";
@@ -18,7 +19,7 @@ import { recommend, type SurveyFacts } from "../tools/survey/recommendation.ts";
 import { type BillMonth, climateZoneForState, type SavingsInput, savingsProfile } from "../tools/survey/savings.ts";
 import { sizeHome } from "../tools/survey/sizing.ts";
 import { categoryForEquipment, type EquipmentType, SYSTEM_CATEGORIES, tiersFor } from "../tools/survey/tiers.ts";
-import { type RunningServer, startServer, webTestApp } from "./fixtures-web/app.ts";
+import { openWebOffice, type RunningServer, startServer, webTestApp } from "./fixtures-web/app.ts";
 import { HAS_CHROMIUM, launchChromium, STEP_MS, warnIfNoChromium } from "./browser.ts";
 
 warnIfNoChromium("server/browser parity");
@@ -203,7 +204,7 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "office-parity-"));
-  office = await openOffice({ path: join(dir, "office.db") });
+  office = await openWebOffice(dir);
   server = await startServer(webTestApp(office));
   if (HAS_CHROMIUM) browser = await launchChromium();
 });
@@ -254,7 +255,7 @@ describe("the phone and the server give the same answers", () => {
       }
 
       // The server's own tool answers the same as the phone for the seed case.
-      const tech = await getActor(office.store.db, "demo", "sales-1");
+      const tech = await withTenant("demo", () => getActor(office.store.db, "demo", "sales-1"));
       if (!tech) throw new Error("no sales-1");
       const tool = await office.kernel.execute(
         "survey.size_home",

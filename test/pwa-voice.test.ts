@@ -7,10 +7,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Office, openOffice } from "../server/office.ts";
+import type { Office } from "../server/office.ts";
 import { SESSION_COOKIE } from "../server/routes/web.ts";
 import { createToken } from "../store/repos/tenants.ts";
-import { type RunningServer, startServer, uniqueCustomer, webTestApp } from "./fixtures-web/app.ts";
+import {
+  demoRows,
+  openWebOffice,
+  type RunningServer,
+  startServer,
+  uniqueCustomer,
+  webTestApp,
+} from "./fixtures-web/app.ts";
 import { makeOffice, type TestOffice } from "./helpers.ts";
 import { HAS_CHROMIUM, launchChromium, STEP_MS, signedIn, warnIfNoChromium } from "./browser.ts";
 
@@ -35,7 +42,9 @@ describe("a voice session over HTTP", () => {
   afterEach(() => office.close());
 
   async function signIn(actorId: string, mode: "propose_actions" | "read_only" = "propose_actions") {
-    const token = await createToken(office.store.db, { tenantId: "demo", actorId, mode, now: office.clock.now });
+    const token = await office.scoped("demo", () =>
+      office.store.write((tx) => createToken(tx, { tenantId: "demo", actorId, mode, now: office.clock.now })),
+    );
     const response = await app.request("/login", {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", origin: ORIGIN },
@@ -67,14 +76,18 @@ describe("a voice session over HTTP", () => {
     return { status: response.status, chunks, calls };
   }
 
-  function proposalRow(id: string) {
-    return office.store.raw
-      .prepare("SELECT status, channel, requested_by AS requestedBy FROM proposals WHERE tenant_id = 'demo' AND id = ?")
-      .get(id) as { status: string; channel: string; requestedBy: string };
+  async function proposalRow(id: string) {
+    const [row] = await office.rows<{ status: string; channel: string; requestedBy: string }>(
+      "demo",
+      "SELECT status, channel, requested_by AS \"requestedBy\" FROM proposals WHERE tenant_id = 'demo' AND id = ?",
+      id,
+    );
+    if (!row) throw new Error(`no proposal ${id}`);
+    return row;
   }
 
   it("a change said aloud becomes a pending proposal on the voice channel, in propose_actions, and changes nothing", async () => {
-    const customer = uniqueCustomer(office);
+    const customer = await uniqueCustomer(office);
     const cookie = await signIn("founder");
     // Even the founder, even with a forged "apply" in the body: voice proposes, it never applies.
     const { calls } = await say(
@@ -87,14 +100,17 @@ describe("a voice session over HTTP", () => {
     const proposed = calls.find((c) => c.status === "proposed");
     expect(proposed?.tool).toBe("crm.update_customer");
     const id = proposed?.proposal?.id ?? "";
-    expect(proposalRow(id)).toEqual({ status: "pending", channel: "voice", requestedBy: "founder" });
-    const phone = office.store.raw.prepare("SELECT phone FROM customers WHERE id = ?").get(customer.id) as {
-      phone: string;
-    };
-    expect(phone.phone).toBe(customer.phone);
-    const session = office.store.raw
-      .prepare("SELECT channel, mode FROM agent_sessions WHERE tenant_id = 'demo' AND actor_id = 'founder'")
-      .all();
+    expect(await proposalRow(id)).toEqual({ status: "pending", channel: "voice", requestedBy: "founder" });
+    const [phone] = await office.rows<{ phone: string }>(
+      "demo",
+      "SELECT phone FROM customers WHERE tenant_id = 'demo' AND id = ?",
+      customer.id,
+    );
+    expect(phone?.phone).toBe(customer.phone);
+    const session = await office.rows(
+      "demo",
+      "SELECT channel, mode FROM agent_sessions WHERE tenant_id = 'demo' AND actor_id = 'founder'",
+    );
     expect(session).toEqual([{ channel: "voice", mode: "propose_actions" }]);
     // A channel the web app does not speak for is refused outright.
     const forged = await say(cookie, "show me the dashboard", { channel: "trigger" });
@@ -102,7 +118,7 @@ describe("a voice session over HTTP", () => {
   });
 
   it("'approve P-n' said by a salesperson is refused by the kernel exactly as their tap is; the founder's goes through the same decide", async () => {
-    const customer = uniqueCustomer(office);
+    const customer = await uniqueCustomer(office);
     const sales = await signIn("sales-1");
     const asked = await say(sales, `change ${customer.last}'s phone to 303 555 0188`);
     const id = asked.calls.find((c) => c.status === "proposed")?.proposal?.id ?? "";
@@ -111,7 +127,7 @@ describe("a voice session over HTTP", () => {
     const byVoice = await say(sales, `approve ${id.toLowerCase().replace("-", " ")}`);
     const decided = byVoice.calls.find((c) => c.tool === "kernel.decide");
     expect(decided).toMatchObject({ status: "refused", failure: { class: "forbidden" } });
-    expect(proposalRow(id).status).toBe("pending");
+    expect((await proposalRow(id)).status).toBe("pending");
     // The tap: the same refusal, word for word, from the same check.
     const tap = await app.request(`/api/proposals/${id}/approve`, {
       method: "POST",
@@ -121,11 +137,10 @@ describe("a voice session over HTTP", () => {
     expect(tap.status).toBe(403);
     const tapped = (await tap.json()) as { failure: { reason: string } };
     expect(tapped.failure.reason).toBe(decided?.failure?.reason);
-    const refusedByVoice = office.store.raw
-      .prepare(
-        "SELECT actor_id AS actorId, outcome FROM audit_log WHERE tenant_id = 'demo' AND tool = 'kernel.decide' AND channel = 'voice'",
-      )
-      .all();
+    const refusedByVoice = await office.rows(
+      "demo",
+      "SELECT actor_id AS \"actorId\", outcome FROM audit_log WHERE tenant_id = 'demo' AND tool = 'kernel.decide' AND channel = 'voice'",
+    );
     expect(refusedByVoice).toEqual([{ actorId: "sales-1", outcome: "refused" }]);
 
     // Without a signed-in person there is no one to approve as.
@@ -139,7 +154,7 @@ describe("a voice session over HTTP", () => {
       }),
     });
     expect(anonymous.status).toBe(401);
-    expect(proposalRow(id).status).toBe("pending");
+    expect((await proposalRow(id)).status).toBe("pending");
 
     // The founder says it: the kernel's decide, as the founder, applies it once.
     const founder = await signIn("founder");
@@ -148,11 +163,11 @@ describe("a voice session over HTTP", () => {
       status: "ok",
       proposal: { id, status: "applied" },
     });
-    const decision = office.store.raw
-      .prepare(
-        "SELECT reviewer_id AS reviewer, decision FROM approval_decisions WHERE tenant_id = 'demo' AND proposal_id = ?",
-      )
-      .all(id);
+    const decision = await office.rows(
+      "demo",
+      "SELECT reviewer_id AS reviewer, decision FROM approval_decisions WHERE tenant_id = 'demo' AND proposal_id = ?",
+      id,
+    );
     expect(decision).toEqual([{ reviewer: "founder", decision: "approve" }]);
   });
 
@@ -168,7 +183,7 @@ describe("a voice session over HTTP", () => {
   });
 
   it("a message replayed from the phone under the same key is answered once", async () => {
-    const customer = uniqueCustomer(office);
+    const customer = await uniqueCustomer(office);
     const cookie = await signIn("sales-1");
     const key = "3f0c2a9e-5b1d-4c8e-9a7f-1d2e3c4b5a60";
     const text = `add a note to ${customer.name}: checked the furnace from the basement`;
@@ -178,14 +193,16 @@ describe("a voice session over HTTP", () => {
     expect(firstId).toMatch(/^P-\d+$/);
     expect(second.calls.find((c) => c.status === "proposed")?.proposal?.id).toBe(firstId);
     expect(second.chunks.find((c) => c.type === "data-turn")?.data).toMatchObject({ replayed: true });
-    const notes = office.store.raw
-      .prepare("SELECT count(*) AS n FROM proposals WHERE tenant_id = 'demo' AND tool = 'crm.add_note'")
-      .get() as { n: number };
-    expect(notes.n).toBe(1);
-    const messages = office.store.raw
-      .prepare("SELECT count(*) AS n FROM agent_messages WHERE tenant_id = 'demo'")
-      .get() as { n: number };
-    expect(messages.n).toBe(2);
+    const [notes] = await office.rows<{ n: number }>(
+      "demo",
+      "SELECT count(*) AS n FROM proposals WHERE tenant_id = 'demo' AND tool = 'crm.add_note'",
+    );
+    expect(notes?.n).toBe(1);
+    const [messages] = await office.rows<{ n: number }>(
+      "demo",
+      "SELECT count(*) AS n FROM agent_messages WHERE tenant_id = 'demo'",
+    );
+    expect(messages?.n).toBe(2);
   });
 });
 
@@ -221,7 +238,7 @@ describe("voice in the chat (headless Chromium)", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "office-voice-"));
-    office = await openOffice({ path: join(dir, "office.db") });
+    office = await openWebOffice(dir);
     server = await startServer(webTestApp(office));
     if (HAS_CHROMIUM) browser = await launchChromium();
   });
@@ -246,7 +263,7 @@ describe("voice in the chat (headless Chromium)", () => {
     "push-to-talk fills an editable box, the edited words go as a voice message, the change is pending, answers are spoken when switched on, and a gas smell cuts in";
   const runPushToTalk = async () => {
     if (!browser) throw new Error("no browser");
-    const customer = uniqueCustomer(office);
+    const customer = await uniqueCustomer(office);
     const { context, page } = await signedIn(browser, office, server.origin, "sales-1", phone);
     try {
       await page.setViewportSize({ width: 390, height: 844 });
@@ -271,9 +288,11 @@ describe("voice in the chat (headless Chromium)", () => {
       const card = page.locator('.msg.assistant .approval[data-status="pending"]').last();
       await card.waitFor({ timeout: STEP_MS });
       const proposalId = await card.getAttribute("data-proposal-id");
-      const row = office.store.raw
-        .prepare("SELECT status, channel FROM proposals WHERE tenant_id = 'demo' AND id = ?")
-        .get(proposalId) as { status: string; channel: string };
+      const [row] = await demoRows<{ status: string; channel: string }>(
+        office,
+        "SELECT status, channel FROM proposals WHERE tenant_id = 'demo' AND id = ?",
+        proposalId,
+      );
       expect(row).toEqual({ status: "pending", channel: "voice" });
       // Speaking is off by default: nothing was said.
       expect(await page.evaluate("window.__spoken")).toEqual([]);

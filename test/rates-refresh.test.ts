@@ -57,11 +57,19 @@ async function currentRates(tenantId = "demo", state?: string): Promise<RatesVie
 }
 
 /** The seeded sample survey: Brighton, CO, gas furnace at 80% AFUE, no utility confirmed yet (state rates). */
-function sampleSurveyId(): string {
-  const row = office.store.raw.prepare("SELECT id FROM surveys WHERE tenant_id = 'demo' LIMIT 1").get() as {
-    id: string;
-  };
+async function sampleSurveyId(): Promise<string> {
+  const [row] = await office.rows<{ id: string }>("demo", "SELECT id FROM surveys WHERE tenant_id = 'demo' LIMIT 1");
+  if (!row) throw new Error("the demo has no sample survey");
   return row.id;
+}
+
+/** Proposals stored for the business (the refreshes in these tests are all the demo's). */
+async function proposalCount(): Promise<number> {
+  const [row] = await office.rows<{ n: number }>(
+    "demo",
+    "SELECT count(*) AS n FROM proposals WHERE tenant_id = 'demo'",
+  );
+  return row?.n ?? -1;
 }
 
 interface Savings {
@@ -71,7 +79,7 @@ interface Savings {
 }
 
 async function savings(): Promise<Savings> {
-  const result = await office.call("sales-1", "survey.savings_profile", { surveyId: sampleSurveyId() });
+  const result = await office.call("sales-1", "survey.savings_profile", { surveyId: await sampleSurveyId() });
   return expectStatus(result, "ok").data as Savings;
 }
 
@@ -131,12 +139,11 @@ describe("survey.refresh_rates through the kernel", () => {
     const again = await office.decide("office-1", proposed.proposal.id, "approve");
     expect(again.status).not.toBe("proposed");
     expect((await currentRates()).snapshotId).toBe(installedId);
-    const applied = office.store.raw
-      .prepare(
-        "SELECT count(*) AS n FROM audit_log WHERE tenant_id = 'demo' AND tool = 'survey.refresh_rates' AND outcome = 'applied'",
-      )
-      .get() as { n: number };
-    expect(applied.n).toBe(1);
+    const [applied] = await office.rows<{ n: number }>(
+      "demo",
+      "SELECT count(*) AS n FROM audit_log WHERE tenant_id = 'demo' AND tool = 'survey.refresh_rates' AND outcome = 'applied'",
+    );
+    expect(applied?.n).toBe(1);
   });
 
   it("a refresh prepared on rates that changed meanwhile is refused as a conflict and changes nothing", async () => {
@@ -152,7 +159,7 @@ describe("survey.refresh_rates through the kernel", () => {
   });
 
   it("a snapshot without national rows, with a future vintage or a price in cents is refused before any proposal", async () => {
-    const proposalsBefore = (office.store.raw.prepare("SELECT count(*) AS n FROM proposals").get() as { n: number }).n;
+    const proposalsBefore = await proposalCount();
     const noNational = refreshedRows().filter((r) => r.state !== "US");
     const future = refreshedRows().map((r) => (r.state === "CO" && r.fuel === "gas" ? { ...r, asOf: "2027-01" } : r));
     const cents = refreshedRows().map((r) => (r.state === "CO" && r.fuel === "electric" ? { ...r, price: 16.1 } : r));
@@ -170,7 +177,7 @@ describe("survey.refresh_rates through the kernel", () => {
     expect(refusedCents.failure.class).toBe("invalid_input");
     expect(JSON.stringify(refusedCents.failure)).toMatch(/dollars, not cents/);
 
-    const proposalsAfter = (office.store.raw.prepare("SELECT count(*) AS n FROM proposals").get() as { n: number }).n;
+    const proposalsAfter = await proposalCount();
     expect(proposalsAfter).toBe(proposalsBefore);
     expect((await currentRates()).origin).toBe("bundled");
   });

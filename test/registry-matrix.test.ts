@@ -11,7 +11,7 @@ import { makeOffice, type TestOffice } from "./helpers.ts";
 async function exampleFor(office: TestOffice, tool: AnyTool, tenantId: string): Promise<unknown> {
   let input: unknown = tool.example;
   for (const [path, kind] of Object.entries(tool.refs ?? {})) {
-    const id = await anyEntityId(office.store.db, tenantId, kind);
+    const id = await office.scoped(tenantId, () => anyEntityId(office.store.db, tenantId, kind));
     if (!id) throw new Error(`tenant ${tenantId} has no ${kind} for ${tool.name}`);
     input = withValueAtPath(input, path, id);
   }
@@ -20,7 +20,7 @@ async function exampleFor(office: TestOffice, tool: AnyTool, tenantId: string): 
 
 async function actorIdWithRole(office: TestOffice, tenantId: string, roles: readonly Role[]): Promise<string | null> {
   // People first: machine actors (ai_client, system) also need evidence refs, which these matrices do not test.
-  const actors = (await listActors(office.store.db, tenantId)).sort(
+  const actors = (await office.scoped(tenantId, () => listActors(office.store.db, tenantId))).sort(
     (a, b) => Number(["ai_client", "system"].includes(a.role)) - Number(["ai_client", "system"].includes(b.role)),
   );
   return actors.find((a) => roles.includes(a.role))?.id ?? null;
@@ -57,7 +57,7 @@ describe("tenant isolation matrix", () => {
   it("every tool called from acme with demo's ids returns not_found and leaks nothing of demo", async () => {
     const office = await makeOffice({ demoActivity: true });
     const demoIds = (
-      office.store.raw.prepare("SELECT id FROM customers WHERE tenant_id = 'demo'").all() as { id: string }[]
+      await office.rows<{ id: string }>("demo", "SELECT id FROM customers WHERE tenant_id = ?", "demo")
     ).map((r) => r.id);
     const failures: string[] = [];
     // acme's own audit trail may echo ids acme itself sent; only ids acme never sent would be a leak.
@@ -105,7 +105,9 @@ describe("cost redaction matrix", () => {
 describe("mode enforcement matrix", () => {
   it("read_only refuses every write and external tool, for every role that could otherwise call it", async () => {
     const office = await makeOffice({ demoActivity: true });
-    const proposalsBefore = (office.store.raw.prepare("SELECT count(*) AS n FROM proposals").get() as { n: number }).n;
+    const proposalsBefore = (
+      await office.rows<{ n: number }>("demo", "SELECT count(*) AS n FROM proposals WHERE tenant_id = ?", "demo")
+    )[0]?.n;
     const writes = allTools.filter((t) => t.effect !== "read");
     expect(writes.length).toBeGreaterThan(0);
     for (const tool of writes) {
@@ -127,7 +129,9 @@ describe("mode enforcement matrix", () => {
         if (result.status === "refused") expect(result.failure.class).toBe("forbidden");
       }
     }
-    const proposalsAfter = (office.store.raw.prepare("SELECT count(*) AS n FROM proposals").get() as { n: number }).n;
+    const proposalsAfter = (
+      await office.rows<{ n: number }>("demo", "SELECT count(*) AS n FROM proposals WHERE tenant_id = ?", "demo")
+    )[0]?.n;
     expect(proposalsAfter).toBe(proposalsBefore);
     office.close();
   });

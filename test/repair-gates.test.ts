@@ -11,21 +11,23 @@ let office: RepairOffice;
 let jobs: Record<string, string>;
 
 async function setGates(techId: string, gates: GateCode[], conditionalOverride = false) {
-  await office.store.write((tx) =>
-    upsertTechProfile(
-      tx,
-      "demo",
-      {
-        techId,
-        name: techId,
-        level: conditionalOverride ? "master" : "mid",
-        epaType: "II",
-        epaCertNumber: `608-TEST-${techId}`,
-        gates,
-        credentialNumbers: Object.fromEntries(gates.map((g) => [g, `${g}-TEST`])),
-        conditionalOverride,
-      },
-      office.clock.now.toISOString(),
+  await office.scoped("demo", () =>
+    office.store.write((tx) =>
+      upsertTechProfile(
+        tx,
+        "demo",
+        {
+          techId,
+          name: techId,
+          level: conditionalOverride ? "master" : "mid",
+          epaType: "II",
+          epaCertNumber: `608-TEST-${techId}`,
+          gates,
+          credentialNumbers: Object.fromEntries(gates.map((g) => [g, `${g}-TEST`])),
+          conditionalOverride,
+        },
+        office.clock.now.toISOString(),
+      ),
     ),
   );
 }

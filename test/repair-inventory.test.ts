@@ -42,7 +42,7 @@ describe("inventory", () => {
     );
     expect(proposed.proposal.preview.basis).toEqual([{ entity: "stock", id: onTruck.stockId, version: 1 }]);
     expectStatus(await office.decide("tech-2", proposed.proposal.id, "approve"), "ok");
-    const stock = await getStock(office.store.db, "demo", onTruck.stockId);
+    const stock = await office.scoped("demo", () => getStock(office.store.db, "demo", onTruck.stockId));
     expect(stock?.reserved).toBe(onTruck.reserved + 1);
   });
 

@@ -48,7 +48,9 @@ describe("public triage", () => {
     const text = await res.text();
     expect(res.status).toBe(200);
     expect(JSON.parse(text).possibleCauses.length).toBeGreaterThan(0);
-    const staff = (await listActors(office.store.db, "demo")).filter((a) => STAFF_ROLES.includes(a.role));
+    const staff = (await office.scoped("demo", () => listActors(office.store.db, "demo"))).filter((a) =>
+      STAFF_ROLES.includes(a.role),
+    );
     for (const a of staff) {
       expect(text).not.toContain(a.name);
       expect(text).not.toContain(a.id);
@@ -88,10 +90,10 @@ describe("public triage", () => {
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get("retry-after")).toBeTruthy();
     expect((await hit("someone-else")).status).toBe(200);
-    const rows = office.store.raw.prepare("SELECT client_key, count FROM public_rate_limits").all() as Array<{
-      client_key: string;
-      count: number;
-    }>;
+    const rows = await office.rows<{ client_key: string; count: number }>(
+      "demo",
+      "SELECT client_key, count FROM public_rate_limits WHERE tenant_id = 'demo'",
+    );
     expect(rows.some((r) => r.count === 4)).toBe(true);
     expect(rows.every((r) => r.client_key !== "busy")).toBe(true); // stored hashed, never the raw key
   });
@@ -123,13 +125,12 @@ describe("public support request", () => {
     ).toBe("refused");
     const applied = expectStatus(await office.decide("office-1", proposal.id, "approve"), "ok");
     expect(applied.data).toMatchObject({ status: "in_review", missingFields: ["address"] });
-    const row = office.store.raw
-      .prepare("SELECT source, raw_text, route_confidence FROM intake_items WHERE id = ?")
-      .get((applied.data as { intakeId: string }).intakeId) as {
-      source: string;
-      raw_text: string;
-      route_confidence: number;
-    };
+    const [row] = await office.rows<{ source: string; raw_text: string; route_confidence: number }>(
+      "demo",
+      "SELECT source, raw_text, route_confidence FROM intake_items WHERE tenant_id = 'demo' AND id = ?",
+      (applied.data as { intakeId: string }).intakeId,
+    );
+    if (!row) throw new Error("expected the intake item");
     expect(row).toMatchObject({ source: "public_triage", raw_text: "Furnace blowing cold air since this morning" });
     expect(row.route_confidence).toBeLessThan(1);
   });

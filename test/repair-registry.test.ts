@@ -14,7 +14,7 @@ const tools: AnyTool[] = [...repairTools, ...inventoryTools, ...publicTools];
 async function exampleFor(office: RepairOffice, tool: AnyTool, tenantId: string): Promise<unknown> {
   let input: unknown = tool.example;
   for (const [path, kind] of Object.entries(tool.refs ?? {})) {
-    const id = await anyEntityId(office.store.db, tenantId, kind);
+    const id = await office.scoped(tenantId, () => anyEntityId(office.store.db, tenantId, kind));
     if (!id) throw new Error(`tenant ${tenantId} has no ${kind} for ${tool.name}`);
     input = withValueAtPath(input, path, id);
   }
@@ -24,7 +24,7 @@ async function exampleFor(office: RepairOffice, tool: AnyTool, tenantId: string)
 describe("field packs in the registry matrices", () => {
   it("every tool's example is valid with real ids, garbage is refused plainly, and read_only refuses writes", async () => {
     const office = await makeRepairOffice();
-    const actors = await listActors(office.store.db, "demo");
+    const actors = await office.scoped("demo", () => listActors(office.store.db, "demo"));
     for (const tool of tools) {
       expect(tool.input.safeParse(await exampleFor(office, tool, "demo")).success, tool.name).toBe(true);
       const actor = actors.find((a) => tool.roles.includes(a.role));
@@ -44,12 +44,12 @@ describe("field packs in the registry matrices", () => {
         expect(result.status === "refused" && result.failure.class, tool.name).toBe("forbidden");
       }
     }
-    office.close();
+    await office.close();
   });
 
   it("called from acme with demo's ids, every tool with refs answers not_found", async () => {
     const office = await makeRepairOffice();
-    const acme = await listActors(office.store.db, "acme");
+    const acme = await office.scoped("acme", () => listActors(office.store.db, "acme"));
     for (const tool of tools.filter((t) => t.refs && Object.keys(t.refs).length > 0)) {
       const actor = acme.find((a) => tool.roles.includes(a.role));
       if (!actor) continue;
@@ -59,6 +59,6 @@ describe("field packs in the registry matrices", () => {
       });
       expect(result.status === "refused" && result.failure.class, tool.name).toBe("not_found");
     }
-    office.close();
+    await office.close();
   });
 });

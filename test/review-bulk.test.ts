@@ -53,7 +53,9 @@ async function setup() {
     if (!tokens.has(key)) {
       tokens.set(
         key,
-        await office.store.write((tx) => createToken(tx, { tenantId: "demo", actorId, mode, now: office.clock.now })),
+        await office.scoped("demo", () =>
+          office.store.write((tx) => createToken(tx, { tenantId: "demo", actorId, mode, now: office.clock.now })),
+        ),
       );
     }
     return tokens.get(key) as string;
@@ -73,25 +75,32 @@ async function setup() {
     const res = await request(actorId, "POST", "/api/proposals/bulk-decide", { ids, decision: "approve" }, mode);
     return { status: res.status, body: res.body as BulkResult };
   };
-  const count = (sql: string, ...params: unknown[]) =>
-    (office.store.raw.prepare(sql).get(...params) as { n: number }).n;
+  const count = async (sql: string, ...params: unknown[]): Promise<number> => {
+    const [row] = await office.rows<{ n: number }>("demo", sql, ...params);
+    if (!row) throw new Error(`no count from ${sql}`);
+    return row.n;
+  };
   const decisionsFor = (id: string) =>
     count("SELECT count(*) AS n FROM approval_decisions WHERE tenant_id = 'demo' AND proposal_id = ?", id);
-  const statusOf = (id: string) =>
+  const statusOf = async (id: string) =>
     (
-      office.store.raw.prepare("SELECT status FROM proposals WHERE tenant_id = 'demo' AND id = ?").get(id) as {
-        status: string;
-      }
-    ).status;
+      await office.rows<{ status: string }>(
+        "demo",
+        "SELECT status FROM proposals WHERE tenant_id = 'demo' AND id = ?",
+        id,
+      )
+    )[0]?.status;
   const tasks = () => count("SELECT count(*) AS n FROM tasks WHERE tenant_id = 'demo'");
   return { office, scan, request, bulk, decisionsFor, statusOf, tasks };
 }
 
 /** A clean email draft to a customer with no opt-outs: a high-risk proposal. */
 async function highRiskDraft(office: TestOffice): Promise<string> {
-  const row = office.store.raw
-    .prepare("SELECT id FROM customers WHERE tenant_id = 'demo' AND opted_out = '[]' ORDER BY id LIMIT 1")
-    .get() as { id: string };
+  const [row] = await office.rows<{ id: string }>(
+    "demo",
+    "SELECT id FROM customers WHERE tenant_id = 'demo' AND opted_out = '[]' ORDER BY id LIMIT 1",
+  );
+  if (!row) throw new Error("no demo customer without opt-outs");
   const result = expectStatus(
     await office.call("sales-1", "crm.draft_outbound", {
       customerId: row.id,
@@ -162,16 +171,16 @@ describe("POST /api/proposals/bulk-decide", () => {
   it("a salesperson's bulk approval is refused for every id and changes nothing", async () => {
     const { scan, bulk, decisionsFor, statusOf, tasks } = await setup();
     const ids = scan.suggestions.slice(0, 2);
-    const before = tasks();
+    const before = await tasks();
     const res = await bulk("sales-1", ids);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ done: 0, refused: 2 });
     for (const r of res.body.results) {
       expect(r.failure?.class).toBe("forbidden");
-      expect(statusOf(r.id)).toBe("pending");
-      expect(decisionsFor(r.id)).toBe(0);
+      expect(await statusOf(r.id)).toBe("pending");
+      expect(await decisionsFor(r.id)).toBe(0);
     }
-    expect(tasks()).toBe(before);
+    expect(await tasks()).toBe(before);
   });
 
   it("a manager approves several low-risk suggestions at once; a medium- or high-risk id is refused on its own", async () => {
@@ -183,7 +192,7 @@ describe("POST /api/proposals/bulk-decide", () => {
       await office.call("sales-1", "crm.update_customer", { customerId, patch: { phone: "303 555 0177" } }),
       "proposed",
     ).proposal.id;
-    const before = tasks();
+    const before = await tasks();
 
     const res = await bulk("office-1", [a, high, b, medium, a]);
     expect(res.status).toBe(200);
@@ -198,9 +207,9 @@ describe("POST /api/proposals/bulk-decide", () => {
       reason: expect.stringMatching(/low-risk/),
     });
     expect(res.body).toMatchObject({ done: 2, refused: 2 });
-    expect(tasks()).toBe(before + 2);
-    expect(statusOf(high)).toBe("pending");
-    expect(statusOf(medium)).toBe("pending");
+    expect(await tasks()).toBe(before + 2);
+    expect(await statusOf(high)).toBe("pending");
+    expect(await statusOf(medium)).toBe("pending");
 
     // The founder sends the same ids again: nothing is approved or applied twice, and bulk still skips high risk.
     const again = await bulk("founder", [a, b, high]);
@@ -209,10 +218,10 @@ describe("POST /api/proposals/bulk-decide", () => {
       [b, "applied"],
       [high, "pending"],
     ]);
-    expect(tasks()).toBe(before + 2);
-    expect(decisionsFor(a)).toBe(1);
-    expect(decisionsFor(b)).toBe(1);
-    expect(decisionsFor(high)).toBe(0);
+    expect(await tasks()).toBe(before + 2);
+    expect(await decisionsFor(a)).toBe(1);
+    expect(await decisionsFor(b)).toBe(1);
+    expect(await decisionsFor(high)).toBe(0);
   });
 
   it("a read-only session, an unknown id and a malformed body are each refused", async () => {
@@ -220,13 +229,13 @@ describe("POST /api/proposals/bulk-decide", () => {
     const id = scan.suggestions[0] as string;
     const readOnly = await bulk("founder", [id], "read_only");
     expect(readOnly.body.results.map((r) => r.failure?.class)).toEqual(["forbidden"]);
-    expect(statusOf(id)).toBe("pending");
+    expect(await statusOf(id)).toBe("pending");
     const unknown = await bulk("founder", ["P-999999"]);
     expect(unknown.body.results.map((r) => r.failure?.class)).toEqual(["not_found"]);
     for (const body of [{}, { ids: [] }, { ids: ["12"] }, { ids: [id], decision: "maybe" }, { ids: [id], extra: 1 }]) {
       const res = await request("founder", "POST", "/api/proposals/bulk-decide", body);
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
-    expect(statusOf(id)).toBe("pending");
+    expect(await statusOf(id)).toBe("pending");
   });
 });

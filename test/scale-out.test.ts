@@ -1,10 +1,7 @@
 // Many instances on one PostgreSQL (issue #9), with real server processes: four `office serve` behind no load
 // balancer but each clicked at once. Approvals apply exactly once, a scan started everywhere emits each trigger
 // once, kill -9 mid-apply loses nothing and applies nothing twice, and the audit chain verifies afterwards.
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openOffice, type Office } from "../server/office.ts";
 import { openPgStore } from "../store/pg.ts";
@@ -16,28 +13,11 @@ import { withTenant } from "../store/scope.ts";
 import { humanCall } from "../tools/kernel/index.ts";
 import { detectorParams } from "../tools/ops/scan.ts";
 import { thresholdsOf } from "../tools/ops/thresholds.ts";
+import { type Instance, startInstance } from "./instances.ts";
 import { dropSchemas, ON_POSTGRES, testPgUrls } from "./pg.ts";
 
-const BIN = join(import.meta.dirname, "..", "bin", "office.mjs");
 const INSTANCES = 4;
 const PROPOSALS = 50;
-
-interface Instance {
-  port: number;
-  child: ChildProcess;
-  output: string[];
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("port"))));
-    });
-  });
-}
 
 describe.skipIf(!ON_POSTGRES)("four server instances on one PostgreSQL", () => {
   const schema = `t_scale_${process.pid}_${randomBytes(3).toString("hex")}`;
@@ -58,32 +38,8 @@ describe.skipIf(!ON_POSTGRES)("four server instances on one PostgreSQL", () => {
     };
   }
 
-  async function start(extra: Record<string, string> = {}): Promise<Instance> {
-    const port = await freePort();
-    const child = spawn(process.execPath, [BIN, "serve", "--port", String(port), "--host", "127.0.0.1"], {
-      env: env(extra),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const output: string[] = [];
-    child.stdout?.on("data", (d: Buffer) => output.push(d.toString()));
-    child.stderr?.on("data", (d: Buffer) => output.push(d.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      child.once("exit", (code, signal) => resolve({ code, signal })),
-    );
-    const instance = { port, child, output, exited };
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`instance on ${port} exited while starting:\n${output.join("")}`);
-      }
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return instance;
-      if (Date.now() > deadline) throw new Error(`instance on ${port} did not start:\n${output.join("")}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+  function start(extra: Record<string, string> = {}): Promise<Instance> {
+    return startInstance(env(extra));
   }
 
   function post(instance: Instance, path: string): Promise<Response> {
@@ -231,6 +187,38 @@ describe.skipIf(!ON_POSTGRES)("four server instances on one PostgreSQL", () => {
     expect(after).toEqual([{ status: "applied" }]);
     const notes = await rows("SELECT id FROM notes WHERE tenant_id = 'demo' AND body = 'killed mid-apply 0'");
     expect(notes).toHaveLength(1);
+  }, 180_000);
+
+  it("finishes a governed change once when the instance running its job is killed (-9) inside the job", async () => {
+    const office1 = await withTenant("demo", () => getActor(office.store.db, "demo", "office-1"));
+    const filed = await office.kernel.execute(
+      "governance.request_change",
+      { request: "chase quotes after 5 days not 7" },
+      humanCall(office.kernel, office1 as NonNullable<typeof office1>, "api", "propose_actions"),
+    );
+    expect(filed.status).toBe("ok");
+    const { contractId, reviewProposalId } = (filed as { data: { contractId: string; reviewProposalId: string } }).data;
+    const doomed = await start({ OFFICE_FAULT_KILL_AT: "job-step-1" });
+    await post(doomed, `/api/proposals/${reviewProposalId}/approve`).catch(() => undefined);
+    expect(await doomed.exited).toMatchObject({ signal: "SIGKILL" });
+
+    // Restarted, the instance resumes the approved apply and the contract's remaining steps, once.
+    instances.push(await start());
+    const founder = await withTenant("demo", () => getActor(office.store.db, "demo", "founder"));
+    const shown = await office.kernel.execute(
+      "governance.show_contract",
+      { id: contractId },
+      humanCall(office.kernel, founder as NonNullable<typeof founder>, "api", "read_only"),
+    );
+    const shownData = (shown as { data: { contract: { status: string }; history: { step: string; to: string }[] } })
+      .data;
+    expect(shownData.contract.status).toBe("COMPLETED");
+    const steps = shownData.history.map((h) => `${h.step}:${h.to}`);
+    expect(steps.filter((step) => step === "6 activation:ACTIVE")).toHaveLength(1);
+    expect(steps.filter((step) => step === "7 governance job:COMPLETED")).toHaveLength(1);
+    expect(steps.filter((step) => step.startsWith("10 "))).toEqual(["10 rollout:COMPLETED"]);
+    const tenant = await withTenant("demo", () => getTenant(office.store.db, "demo"));
+    expect(JSON.stringify(tenant?.config)).toContain('"quoteChaseDays":5');
   }, 180_000);
 
   it("keeps one valid audit chain per tenant after all of it", async () => {

@@ -24,7 +24,9 @@ async function setup() {
   opened.push(office);
   const app = createApp(office, { log: () => undefined });
   const token = (actorId: string, mode: "read_only" | "propose_actions" = "propose_actions", tenantId = "demo") =>
-    office.store.write((tx) => createToken(tx, { tenantId, actorId, mode, now: office.clock.now }));
+    office.scoped(tenantId, () =>
+      office.store.write((tx) => createToken(tx, { tenantId, actorId, mode, now: office.clock.now })),
+    );
   const call = async (
     method: string,
     path: string,
@@ -47,8 +49,16 @@ async function setup() {
     }
     return { status: res.status, body, text };
   };
-  const customerName = (customerId: string): string =>
-    (office.store.raw.prepare("SELECT name FROM customers WHERE id = ?").get(customerId) as { name: string }).name;
+  const customerName = async (customerId: string, tenantId = "demo"): Promise<string> => {
+    const [row] = await office.rows<{ name: string }>(
+      tenantId,
+      "SELECT name FROM customers WHERE tenant_id = ? AND id = ?",
+      tenantId,
+      customerId,
+    );
+    if (!row) throw new Error(`no customer ${customerId} in ${tenantId}`);
+    return row.name;
+  };
   return { office, app, token, call, customerName };
 }
 
@@ -65,8 +75,10 @@ describe("authentication", () => {
       (await call("GET", "/api/dashboard.json", { headers: { authorization: "Basic Zm91bmRlcjpwdw==" } })).status,
     ).toBe(401);
 
-    const shortLived = await office.store.write((tx) =>
-      createToken(tx, { tenantId: "demo", actorId: "founder", mode: "read_only", now: office.clock.now, ttlDays: 1 }),
+    const shortLived = await office.scoped("demo", () =>
+      office.store.write((tx) =>
+        createToken(tx, { tenantId: "demo", actorId: "founder", mode: "read_only", now: office.clock.now, ttlDays: 1 }),
+      ),
     );
     expect((await call("GET", "/api/dashboard.json", { token: shortLived })).status).toBe(200);
     office.clock.advance(2 * 86_400_000);
@@ -157,12 +169,12 @@ describe("writes become proposals that a person approves", () => {
     const again = await call("POST", `/api/proposals/${id}/approve`, { token: founder });
     expect(again.body).toMatchObject({ status: "ok", proposal: { status: "applied" } });
     expect((await read(founder)).data.customer.version).toBe(after.data.customer.version);
-    const applications = office.store.raw
-      .prepare(
-        "SELECT count(*) AS n FROM audit_log WHERE tenant_id = 'demo' AND proposal_id = ? AND outcome = 'applied'",
-      )
-      .get(id) as { n: number };
-    expect(applications.n).toBe(1);
+    const [applications] = await office.rows<{ n: number }>(
+      "demo",
+      "SELECT count(*) AS n FROM audit_log WHERE tenant_id = 'demo' AND proposal_id = ? AND outcome = 'applied'",
+      id,
+    );
+    expect(applications?.n).toBe(1);
 
     const shown = await call("GET", `/api/proposals/${id}`, { token: founder });
     expect(shown.body.proposal).toMatchObject({ id, status: "applied" });
@@ -246,7 +258,7 @@ describe("tenant isolation", () => {
     const res = await call("POST", "/api/tools/crm.get_customer", { token: acme, body: { customerId: demoCustomer } });
     expect(res.status).toBe(404);
     expect(res.body.failure?.class).toBe("not_found");
-    expect(res.text).not.toContain(customerName(demoCustomer));
+    expect(res.text).not.toContain(await customerName(demoCustomer));
 
     const sales = await token("sales-1");
     const proposed = await call("POST", "/api/tools/crm.update_customer", {
@@ -271,7 +283,13 @@ describe("public pages", () => {
     const tenants = res.body.tenants as { id: string; sendsEnabled: boolean }[];
     expect(tenants.map((t) => t.id)).toEqual(expect.arrayContaining(["demo", "acme"]));
     expect(tenants.every((t) => t.sendsEnabled === false)).toBe(true);
-    const names = office.store.raw.prepare("SELECT name FROM customers").all() as { name: string }[];
+    // Every business's customers: each read in its own tenant's scope.
+    const names: { name: string }[] = [];
+    for (const t of tenants) {
+      names.push(
+        ...(await office.rows<{ name: string }>(t.id, "SELECT name FROM customers WHERE tenant_id = ?", t.id)),
+      );
+    }
     expect(names.length).toBeGreaterThan(0);
     for (const { name } of names) expect(res.text).not.toContain(name);
   });
@@ -337,7 +355,7 @@ describe("a frozen business", () => {
     const { office, call, token } = await setup();
     const customerId = await office.firstId("demo", "customers");
     const founder = await token("founder");
-    await office.store.write((tx) => setTenantHealth(tx, "demo", { status: "sev0_stop" }));
+    await office.scoped("demo", () => office.store.write((tx) => setTenantHealth(tx, "demo", { status: "sev0_stop" })));
     expect((await call("GET", "/api/dashboard.json", { token: founder })).status).toBe(200);
     const write = await call("POST", "/api/tools/crm.add_note", {
       token: founder,

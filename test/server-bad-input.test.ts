@@ -166,8 +166,10 @@ let founder: string;
 
 beforeAll(async () => {
   office = await makeOffice();
-  founder = await office.store.write((tx) =>
-    createToken(tx, { tenantId: "demo", actorId: "founder", mode: "propose_actions", now: office.clock.now }),
+  founder = await office.scoped("demo", () =>
+    office.store.write((tx) =>
+      createToken(tx, { tenantId: "demo", actorId: "founder", mode: "propose_actions", now: office.clock.now }),
+    ),
   );
 });
 afterAll(() => office.close());

@@ -24,7 +24,7 @@ async function dm(user: string, text: string, threadTs?: string) {
 
 describe("Slack approvals", () => {
   it("a salesperson's DM 'add a note' posts a card; the founder's Approve applies it and says so in the thread", async () => {
-    const customer = plainCustomer(rig.office);
+    const customer = await plainCustomer(rig.office);
     const event = await dm("U0SALES1", `add a note to ${customer.name}: left voicemail`);
 
     const cards = postedCards(rig.fake);
@@ -40,7 +40,7 @@ describe("Slack approvals", () => {
     expect(cardText).toContain("note.body");
     expect(cardText).toContain("low risk");
     expect(cardText).toContain("who may approve");
-    expect(notesWith(rig.office, "left voicemail")).toBe(0);
+    expect(await notesWith(rig.office, "left voicemail")).toBe(0);
 
     rig.fake.clear();
     const started = Date.now();
@@ -56,8 +56,8 @@ describe("Slack approvals", () => {
     );
     expect(response.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(30_000);
-    expect(proposalStatus(rig.office, card.proposalId)).toBe("applied");
-    expect(notesWith(rig.office, "left voicemail")).toBe(1);
+    expect(await proposalStatus(rig.office, card.proposalId)).toBe("applied");
+    expect(await notesWith(rig.office, "left voicemail")).toBe(1);
     const replies = rig.fake.callsOf("chat.postMessage");
     expect(replies.map((c) => c.args.text)).toEqual([
       expect.stringMatching(new RegExp(`^Applied ${card.proposalId} — .*left voicemail.*Approved by Dana Whitlow`)),
@@ -70,8 +70,8 @@ describe("Slack approvals", () => {
   });
 
   it("a salesperson pressing Approve on a medium-risk change gets a refusal in the thread and nothing changes", async () => {
-    const customer = plainCustomer(rig.office);
-    const before = customerPhone(rig.office, customer.id);
+    const customer = await plainCustomer(rig.office);
+    const before = await customerPhone(rig.office, customer.id);
     const event = await dm("U0SALES1", `change ${customer.name}'s phone to 303 555 0188`);
     const card = postedCards(rig.fake)[0];
     expect(card, "a card for the phone change").toBeDefined();
@@ -89,19 +89,19 @@ describe("Slack approvals", () => {
     expect(response.status).toBe(200);
     expect(rig.fake.postedTexts()).toEqual([expect.stringMatching(/^Refused: .*office\/admin or the founder/)]);
     expect(rig.fake.callsOf("chat.update")).toHaveLength(0);
-    expect(proposalStatus(rig.office, card!.proposalId)).toBe("pending");
-    expect(customerPhone(rig.office, customer.id)).toBe(before);
+    expect(await proposalStatus(rig.office, card!.proposalId)).toBe("pending");
+    expect(await customerPhone(rig.office, customer.id)).toBe(before);
 
     // The office manager may: the same button, pressed by them, applies it.
     rig.fake.clear();
     await rig.deliver(buttonRequest({ ...click, user: "U0OFFICE" }));
-    expect(proposalStatus(rig.office, card!.proposalId)).toBe("applied");
-    expect(customerPhone(rig.office, customer.id)).not.toBe(before);
+    expect(await proposalStatus(rig.office, card!.proposalId)).toBe("applied");
+    expect(await customerPhone(rig.office, customer.id)).not.toBe(before);
     expect(rig.fake.postedTexts()[0]).toMatch(new RegExp(`^Applied ${card!.proposalId}`));
   });
 
   it("Reject from the founder rejects the proposal and changes nothing", async () => {
-    const customer = plainCustomer(rig.office);
+    const customer = await plainCustomer(rig.office);
     const event = await dm("U0SALES1", `add a note to ${customer.name}: wants a callback friday`);
     const card = postedCards(rig.fake)[0]!;
     rig.fake.clear();
@@ -115,20 +115,22 @@ describe("Slack approvals", () => {
         threadTs: event.ts,
       }),
     );
-    expect(proposalStatus(rig.office, card.proposalId)).toBe("rejected");
-    expect(notesWith(rig.office, "wants a callback friday")).toBe(0);
+    expect(await proposalStatus(rig.office, card.proposalId)).toBe("rejected");
+    expect(await notesWith(rig.office, "wants a callback friday")).toBe(0);
     expect(rig.fake.postedTexts()[0]).toMatch(new RegExp(`^Rejected ${card.proposalId} .*Nothing was changed`));
   });
 
   it("an unmapped Slack user gets a clear refusal and no turn runs", async () => {
-    const sessionsBefore = rig.office.store.raw.prepare("SELECT count(*) AS n FROM agent_sessions").get() as {
-      n: number;
-    };
+    const sessions = async () =>
+      (
+        await rig.office.rows<{ n: number }>(
+          "demo",
+          "SELECT count(*) AS n FROM agent_sessions WHERE tenant_id = 'demo'",
+        )
+      )[0]?.n;
+    const sessionsBefore = await sessions();
     await dm("U0STRANGER", "show me the dashboard");
     expect(rig.fake.postedTexts()).toEqual(["I don't know you yet — ask the office to link your Slack account."]);
-    const sessionsAfter = rig.office.store.raw.prepare("SELECT count(*) AS n FROM agent_sessions").get() as {
-      n: number;
-    };
-    expect(sessionsAfter.n).toBe(sessionsBefore.n);
+    expect(await sessions()).toBe(sessionsBefore);
   });
 });

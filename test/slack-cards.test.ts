@@ -111,7 +111,7 @@ describe("incoming text", () => {
 
 describe("daily digest", () => {
   it("lists every pending proposal, grouped by tool, for the founder", async () => {
-    const customer = plainCustomer(rig.office);
+    const customer = await plainCustomer(rig.office);
     expectStatus(await rig.office.call("sales-1", "crm.add_note", { customerId: customer.id, body: "a" }), "proposed");
     expectStatus(await rig.office.call("sales-1", "crm.add_note", { customerId: customer.id, body: "b" }), "proposed");
     const patch = { customerId: customer.id, patch: { phone: "303 555 0166" } };
@@ -127,7 +127,7 @@ describe("daily digest", () => {
     for (const p of pending) expect(blocks).toContain(`*${p.id}*`);
     expect(blocks).toMatch(/\*crm\.add_note\* \(\d+\)/);
     expect(blocks).toContain("*crm.update_customer* (");
-    expect(notesWith(rig.office, "a")).toBe(0); // the digest lists; it never decides
+    expect(await notesWith(rig.office, "a")).toBe(0); // the digest lists; it never decides
   });
 
   it("says so when nothing is waiting", async () => {

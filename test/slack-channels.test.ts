@@ -33,11 +33,11 @@ async function send(event: Record<string, unknown>): Promise<void> {
 
 /** A high-risk outbound draft asked by the salesperson (the founder alone may approve it). */
 async function highRiskProposal(): Promise<string> {
-  const customerId = (
-    rig.office.store.raw
-      .prepare("SELECT id FROM customers WHERE tenant_id = 'demo' AND opted_out = '[]' ORDER BY id LIMIT 1")
-      .get() as { id: string }
-  ).id;
+  const [customer] = await rig.office.rows<{ id: string }>(
+    "demo",
+    "SELECT id FROM customers WHERE tenant_id = 'demo' AND opted_out = '[]' ORDER BY id LIMIT 1",
+  );
+  const customerId = customer?.id ?? "";
   const body = "Hi, this is the office following up on the water heater estimate. Happy to answer any questions.";
   const result = await rig.office.call("sales-1", "crm.draft_outbound", { customerId, channel: "email", body });
   const proposed = expectStatus(result, "proposed");
@@ -54,15 +54,16 @@ describe("turns from channels", () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]!.args).toMatchObject({ channel: "C0OFFICE", thread_ts: event.ts });
     expect(String(replies[0]!.args.text)).toContain("Pending approvals:");
-    const asked = rig.office.store.raw
-      .prepare("SELECT content FROM agent_messages WHERE role = 'user' ORDER BY created_at LIMIT 1")
-      .get() as { content: string };
-    expect(JSON.parse(asked.content).text).toBe("show me the dashboard");
+    const [asked] = await rig.office.rows<{ content: string }>(
+      "demo",
+      "SELECT content FROM agent_messages WHERE tenant_id = 'demo' AND role = 'user' ORDER BY created_at LIMIT 1",
+    );
+    expect(JSON.parse(asked?.content ?? "{}").text).toBe("show me the dashboard");
   });
 
   it("a reply in the office's thread continues the conversation; a reply in some other thread is ignored", async () => {
     rig = await openSlackRig();
-    const customer = plainCustomer(rig.office);
+    const customer = await plainCustomer(rig.office);
     const mention = mentionEvent("U0SALES1", `add a note to ${customer.name}: prefers morning visits`);
     await send(mention);
     const card = postedCards(rig.fake)[0]!;
@@ -72,7 +73,7 @@ describe("turns from channels", () => {
     await send(channelReplyEvent("U0SALES1", "approve that", "C0OFFICE", mention.ts));
     // Low risk: the requester may approve their own with one tap, in chat as with the button.
     expect(rig.fake.postedTexts()[0]).toMatch(new RegExp(`Approved and applied ${card.proposalId}`));
-    expect(notesWith(rig.office, "prefers morning visits")).toBe(1);
+    expect(await notesWith(rig.office, "prefers morning visits")).toBe(1);
 
     rig.fake.clear();
     await send(channelReplyEvent("U0SALES1", "show me the dashboard", "C0OFFICE", "1600000000.000001"));
@@ -81,7 +82,7 @@ describe("turns from channels", () => {
 
   it("an email Slack auto-linked in a DM is read as the plain address", async () => {
     rig = await openSlackRig();
-    const customer = plainCustomer(rig.office);
+    const customer = await plainCustomer(rig.office);
     const linked = "<mailto:vargas.new@example.com|vargas.new@example.com>";
     await send(dmEvent("U0OFFICE", `change ${customer.name}'s email to ${linked}`));
     const card = postedCards(rig.fake)[0];
@@ -91,7 +92,7 @@ describe("turns from channels", () => {
 
   it("/office runs the same turn, opening a thread in the channel with the answer and the card", async () => {
     rig = await openSlackRig();
-    const customer = plainCustomer(rig.office);
+    const customer = await plainCustomer(rig.office);
     const response = await rig.deliver(slashRequest("U0SALES1", `add a note to ${customer.name}: bring ladder`));
     expect(response.status).toBe(200);
     const posts = rig.fake.callsOf("chat.postMessage");
@@ -120,7 +121,7 @@ describe("turns from channels", () => {
 
   it("a DM card the asker cannot approve alone is also posted to the approvals channel, where the founder applies it", async () => {
     rig = await openSlackRig({ slack: { approvalsChannel: "C0APPROVALS" } });
-    const customer = plainCustomer(rig.office);
+    const customer = await plainCustomer(rig.office);
     await send(dmEvent("U0SALES1", `change ${customer.name}'s phone to 303 555 0177`));
     const cards = postedCards(rig.fake);
     expect(cards.map((c) => c.call.args.channel)).toEqual(["D0U0SALES1", "C0APPROVALS"]);
@@ -135,7 +136,7 @@ describe("turns from channels", () => {
         messageTs: tsOfPost(shared.call),
       }),
     );
-    expect(proposalStatus(rig.office, shared.proposalId)).toBe("applied");
+    expect(await proposalStatus(rig.office, shared.proposalId)).toBe("applied");
     expect(rig.fake.callsOf("chat.postMessage")[0]!.args).toMatchObject({
       channel: "C0APPROVALS",
       thread_ts: tsOfPost(shared.call),
@@ -154,7 +155,7 @@ describe("adversarial approvals through Slack", () => {
     const id = await highRiskProposal();
     await send(dmEvent("U0STRANGER", `approve ${id}`));
     expect(rig.fake.postedTexts()).toEqual(["I don't know you yet — ask the office to link your Slack account."]);
-    expect(proposalStatus(rig.office, id)).toBe("pending");
+    expect(await proposalStatus(rig.office, id)).toBe("pending");
   });
 
   it("'approve P-n' typed by a tech on a high-risk proposal is refused by the kernel and changes nothing", async () => {
@@ -162,7 +163,7 @@ describe("adversarial approvals through Slack", () => {
     const id = await highRiskProposal();
     await send(dmEvent("U0TECH1", `approve ${id}`));
     expect(rig.fake.postedTexts()[0]).toMatch(new RegExp(`couldn't approve ${id} \\(forbidden\\)`));
-    expect(proposalStatus(rig.office, id)).toBe("pending");
+    expect(await proposalStatus(rig.office, id)).toBe("pending");
   });
 
   it("the tech's, the requester's and an unmapped user's buttons on a high-risk proposal are all refused", async () => {
@@ -173,13 +174,13 @@ describe("adversarial approvals through Slack", () => {
       const click = { user, proposalId: id, decision: "approve" as const, channel: "C0OFFICE", messageTs: "1.000001" };
       expect((await rig.deliver(buttonRequest(click))).status).toBe(200);
       expect(rig.fake.postedTexts()).toEqual([expect.stringMatching(/^Refused: /)]);
-      expect(proposalStatus(rig.office, id)).toBe("pending");
+      expect(await proposalStatus(rig.office, id)).toBe("pending");
     }
     // The founder may: the kernel, not the button, made every one of these calls.
     rig.fake.clear();
     const click = { user: "U0FOUNDER", proposalId: id, decision: "approve" as const, channel: "C0OFFICE" };
     await rig.deliver(buttonRequest({ ...click, messageTs: "1.000001" }));
-    expect(proposalStatus(rig.office, id)).toBe("applied");
+    expect(await proposalStatus(rig.office, id)).toBe("applied");
   });
 
   it("a button whose value is not a proposal id decides nothing", async () => {
@@ -197,6 +198,6 @@ describe("adversarial approvals through Slack", () => {
       await rig.deliver(buttonRequest(click));
       expect(rig.fake.postedTexts()).toEqual([expect.stringMatching(/^Refused: that button does not name a proposal/)]);
     }
-    expect(proposalStatus(rig.office, id)).toBe("pending");
+    expect(await proposalStatus(rig.office, id)).toBe("pending");
   });
 });

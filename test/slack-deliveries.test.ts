@@ -16,8 +16,12 @@ import { proposalStatus } from "./fixtures-slack/demo.ts";
 import { type FakeSlack, startFakeSlack } from "./fixtures-slack/fake-slack.ts";
 import { openSlackRig, type SlackRig } from "./fixtures-slack/rig.ts";
 
-function count(rig: SlackRig, table: "agent_messages" | "agent_sessions" | "channel_events"): number {
-  return (rig.office.store.raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+async function count(rig: SlackRig, table: "agent_messages" | "agent_sessions" | "channel_events"): Promise<number> {
+  const [row] = await rig.office.rows<{ n: number }>(
+    "demo",
+    `SELECT count(*) AS n FROM ${table} WHERE tenant_id = 'demo'`,
+  );
+  return row?.n ?? 0;
 }
 
 describe("signature and timestamp checks", () => {
@@ -35,8 +39,8 @@ describe("signature and timestamp checks", () => {
     const response = await rig.deliver(eventRequest(envelope, { secret: "not-the-signing-secret" }));
     expect(response.status).toBe(401);
     expect(rig.fake.calls.filter((c) => c.method.startsWith("chat."))).toEqual([]);
-    expect(count(rig, "agent_messages")).toBe(0);
-    expect(count(rig, "channel_events")).toBe(0);
+    expect(await count(rig, "agent_messages")).toBe(0);
+    expect(await count(rig, "channel_events")).toBe(0);
   });
 
   it("a body changed after signing (same signature) gets 401", async () => {
@@ -48,7 +52,7 @@ describe("signature and timestamp checks", () => {
       body: envelope.json.replace("show me the dashboard", "approve P-1"),
     });
     expect((await rig.deliver(tampered)).status).toBe(401);
-    expect(count(rig, "agent_messages")).toBe(0);
+    expect(await count(rig, "agent_messages")).toBe(0);
   });
 
   it("a missing signature gets 401", async () => {
@@ -64,7 +68,7 @@ describe("signature and timestamp checks", () => {
     const stale = Math.floor(Date.now() / 1000) - 5 * 60 - 10;
     const envelope = eventEnvelope(dmEvent("U0FOUNDER", "show me the dashboard"));
     expect((await rig.deliver(eventRequest(envelope, { timestamp: stale }))).status).toBe(401);
-    expect(count(rig, "agent_messages")).toBe(0);
+    expect(await count(rig, "agent_messages")).toBe(0);
     expect(rig.fake.postedTexts()).toEqual([]);
   });
 
@@ -112,21 +116,21 @@ describe("retried deliveries", () => {
     const envelope = eventEnvelope(dmEvent("U0FOUNDER", "show me the dashboard"));
     expect((await rig.deliver(eventRequest(envelope))).status).toBe(200);
     const repliesAfterFirst = fake.postedTexts().length;
-    const messagesAfterFirst = count(rig, "agent_messages");
+    const messagesAfterFirst = await count(rig, "agent_messages");
     expect(repliesAfterFirst).toBe(1);
     expect(messagesAfterFirst).toBe(2); // the question and the answer
 
     const retry = await rig.deliver(eventRequest(envelope, { retryNum: 1 }));
     expect(retry.status).toBe(200); // acked, so Slack stops retrying
     expect(fake.postedTexts()).toHaveLength(repliesAfterFirst);
-    expect(count(rig, "agent_messages")).toBe(messagesAfterFirst);
+    expect(await count(rig, "agent_messages")).toBe(messagesAfterFirst);
 
     // After a restart on the same store, a late retry still does not run the turn again.
     await rig.closeApp();
     const reopened = await openSlackRig({ path: join(dir, "office.db"), fake });
     expect((await reopened.deliver(eventRequest(envelope, { retryNum: 2 }))).status).toBe(200);
     expect(fake.postedTexts()).toHaveLength(repliesAfterFirst);
-    expect(count(reopened, "agent_messages")).toBe(messagesAfterFirst);
+    expect(await count(reopened, "agent_messages")).toBe(messagesAfterFirst);
     await reopened.closeApp();
   });
 
@@ -137,8 +141,8 @@ describe("retried deliveries", () => {
     await rig.deliver(eventRequest(eventEnvelope(own)));
     await rig.deliver(eventRequest(eventEnvelope(edit)));
     expect(fake.postedTexts()).toEqual([]);
-    expect(count(rig, "agent_messages")).toBe(0);
-    expect(proposalStatus(rig.office, "P-1")).toBeNull();
+    expect(await count(rig, "agent_messages")).toBe(0);
+    expect(await proposalStatus(rig.office, "P-1")).toBeNull();
     await rig.closeApp();
   });
 });

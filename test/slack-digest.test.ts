@@ -45,14 +45,16 @@ describe("the founder's daily digest", () => {
     expectStatus(await rig.office.decide("founder", failing.reviewProposalId, "approve"), "ok");
     // A change applied after its activation window: the audit is inconclusive and it is escalated to the founder.
     const late = await file("quiet hours from 9pm to 7am");
-    rig.office.store.raw
-      .prepare(
-        "UPDATE proposals SET status = 'approved', decided_at = ?, decided_by = 'founder' WHERE tenant_id = 'demo' AND id = ?",
-      )
-      .run(rig.office.clock.now.toISOString(), late.reviewProposalId);
+    await rig.office.exec(
+      "demo",
+      "UPDATE proposals SET status = 'approved', decided_at = ?, decided_by = 'founder' WHERE tenant_id = 'demo' AND id = ?",
+      rig.office.clock.now.toISOString(),
+      late.reviewProposalId,
+    );
     rig.office.clock.advance(2 * 86_400_000);
     await rig.office.kernel.resumeApproved("demo");
-    expect((await getContract(rig.office.store.db, "demo", late.contractId))?.status).toBe("ESCALATED");
+    const contract = await rig.office.scoped("demo", () => getContract(rig.office.store.db, "demo", late.contractId));
+    expect(contract?.status).toBe("ESCALATED");
     // A governed change waiting on the founder.
     const draft = await file("chase quotes after 5 days not 7");
 

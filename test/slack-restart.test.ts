@@ -23,11 +23,11 @@ afterEach(async () => {
 it("a Slack Approve pressed after a restart still applies the proposal", async () => {
   const path = join(dir, "office.db");
   const first = await openSlackRig({ path, fake });
-  const customer = plainCustomer(first.office);
+  const customer = await plainCustomer(first.office);
   const event = dmEvent("U0SALES1", `add a note to ${customer.name}: gate code 4411`);
   await first.deliver(eventRequest(eventEnvelope(event)));
   const card = postedCards(fake)[0]!;
-  expect(proposalStatus(first.office, card.proposalId)).toBe("pending");
+  expect(await proposalStatus(first.office, card.proposalId)).toBe("pending");
   await first.closeApp();
 
   const second = await openSlackRig({ path, fake });
@@ -44,8 +44,8 @@ it("a Slack Approve pressed after a restart still applies the proposal", async (
     }),
   );
   expect(response.status).toBe(200);
-  expect(proposalStatus(second.office, card.proposalId)).toBe("applied");
-  expect(notesWith(second.office, "gate code 4411")).toBe(1);
+  expect(await proposalStatus(second.office, card.proposalId)).toBe("applied");
+  expect(await notesWith(second.office, "gate code 4411")).toBe(1);
   expect(fake.postedTexts()[0]).toMatch(new RegExp(`^Applied ${card.proposalId}`));
 
   // The same thread after the restart: "approve that" finds nothing pending, "what's waiting" still answers.

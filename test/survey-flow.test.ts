@@ -281,10 +281,12 @@ describe("utility confirmation gate", () => {
     );
     expect(expectStatus(mcp, "refused").failure.class).toBe("gate_required");
 
-    const pending = office.store.raw
-      .prepare("SELECT count(*) AS n FROM proposals WHERE tool = 'survey.create_proposal'")
-      .get() as { n: number };
-    expect(pending.n).toBe(0);
+    const [pending] = await office.rows<{ n: number }>(
+      "demo",
+      "SELECT count(*) AS n FROM proposals WHERE tenant_id = ? AND tool = 'survey.create_proposal'",
+      "demo",
+    );
+    expect(pending?.n).toBe(0);
   });
 
   it("a proposal approved before the address changed cannot apply once the confirmation is cleared", async () => {

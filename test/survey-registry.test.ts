@@ -13,7 +13,7 @@ const salesTools: AnyTool[] = [...surveyTools, ...pricingTools];
 async function exampleFor(office: SalesOffice, tool: AnyTool, tenantId: string): Promise<unknown> {
   let input: unknown = tool.example;
   for (const [path, kind] of Object.entries(tool.refs ?? {})) {
-    const id = await anyEntityId(office.store.db, tenantId, kind);
+    const id = await office.scoped(tenantId, () => anyEntityId(office.store.db, tenantId, kind));
     if (!id) throw new Error(`tenant ${tenantId} has no ${kind} for ${tool.name}`);
     input = withValueAtPath(input, path, id);
   }
@@ -40,7 +40,7 @@ describe("sales tools in the registry matrices", () => {
       const parsed = tool.input.safeParse(await exampleFor(office, tool, "demo"));
       expect(parsed.success, `${tool.name}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
     }
-    office.close();
+    await office.close();
   });
 
   it("a salesperson never receives vendor cost or margin from any sales tool, read or proposed", async () => {
@@ -54,7 +54,7 @@ describe("sales tools in the registry matrices", () => {
       if (seen.length > 0) failures.push(`${tool.name}: ${seen.join(", ")}`);
     }
     expect(failures).toEqual([]);
-    office.close();
+    await office.close();
   });
 
   it("read_only refuses every sales write and stores no proposal", async () => {
@@ -67,9 +67,13 @@ describe("sales tools in the registry matrices", () => {
       });
       expect(result.status, tool.name).toBe("refused");
     }
-    const rows = office.store.raw.prepare("SELECT count(*) AS n FROM proposals").get() as { n: number };
-    expect(rows.n).toBe(0);
-    office.close();
+    const [rows] = await office.rows<{ n: number }>(
+      "demo",
+      "SELECT count(*) AS n FROM proposals WHERE tenant_id = ?",
+      "demo",
+    );
+    expect(rows?.n).toBe(0);
+    await office.close();
   });
 
   it("called from acme with demo's ids, every sales tool with refs answers not_found", async () => {
@@ -86,7 +90,7 @@ describe("sales tools in the registry matrices", () => {
       }
     }
     expect(failures).toEqual([]);
-    office.close();
+    await office.close();
   });
 
   it("garbage input is invalid_input with a plain reason, never an exception", async () => {
@@ -102,6 +106,6 @@ describe("sales tools in the registry matrices", () => {
         if (result.status === "refused") expect(["invalid_input", "not_found"]).toContain(result.failure.class);
       }
     }
-    office.close();
+    await office.close();
   });
 });

@@ -6,10 +6,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Office, openOffice } from "../server/office.ts";
+import type { Office } from "../server/office.ts";
 import { createLoginLink } from "../server/routes/web.ts";
-import { createToken } from "../store/repos/tenants.ts";
-import { type RunningServer, startServer, uniqueCustomer, webTestApp } from "./fixtures-web/app.ts";
+import {
+  demoRows,
+  demoToken,
+  openWebOffice,
+  type RunningServer,
+  startServer,
+  uniqueCustomer,
+  webTestApp,
+} from "./fixtures-web/app.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const HAS_CHROMIUM = existsSync(CHROMIUM);
@@ -39,7 +46,7 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "office-web-"));
-  office = await openOffice({ path: join(dir, "office.db") });
+  office = await openWebOffice(dir);
   server = await startServer(webTestApp(office));
   if (HAS_CHROMIUM) browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
 });
@@ -85,7 +92,7 @@ describe("web chat in headless Chromium", () => {
     "a salesperson's phone change waits on an approval card without Approve; the founder approves it from the review queue";
   const run = async () => {
     if (!browser) throw new Error("no browser");
-    const customer = uniqueCustomer(office);
+    const customer = await uniqueCustomer(office);
     const sales = await (await browser.newContext()).newPage();
     const founder = await (await browser.newContext()).newPage();
     const salesErrors = watchErrors(sales);
@@ -118,12 +125,7 @@ describe("web chat in headless Chromium", () => {
       expect(await card.locator('[data-role="cannot-decide"]').textContent()).toMatch(/office\/admin or the founder/);
 
       // The founder, in a second context, signs in with a token and approves from the review queue.
-      const founderToken = await createToken(office.store.db, {
-        tenantId: "demo",
-        actorId: "founder",
-        mode: "propose_actions",
-        now: office.kernel.now(),
-      });
+      const founderToken = await demoToken(office, "founder");
       await founder.goto(`${server.origin}/login`);
       await founder.locator("#token").fill(founderToken);
       await founder.locator('button[type="submit"]').click();
@@ -140,10 +142,12 @@ describe("web chat in headless Chromium", () => {
       const profile = await ask(sales, `pull up ${customer.name}`);
       const phone = profile.locator('.card.customer [data-fact="phone"] dd');
       await expect.poll(() => phone.textContent(), { timeout: STEP_MS }).toBe("(303) 555-0188");
-      const stored = office.store.raw.prepare("SELECT phone FROM customers WHERE id = ?").get(customer.id) as {
-        phone: string;
-      };
-      expect(stored.phone).toBe("(303) 555-0188");
+      const [stored] = await demoRows<{ phone: string }>(
+        office,
+        "SELECT phone FROM customers WHERE tenant_id = 'demo' AND id = ?",
+        customer.id,
+      );
+      expect(stored?.phone).toBe("(303) 555-0188");
 
       // The founder's dashboard page reads the same KPIs; no page logged an error (a CSP violation would).
       await founder.goto(`${server.origin}/dashboard`);

@@ -20,7 +20,7 @@ it("a note proposed in the web chat before a restart is approved after it by the
   const path = join(dir, "office.db");
   const first = await makeOffice({ path });
   const firstServer = await serveOffice(first, { chat: { primary: null, log: () => {} } });
-  const customer = plainCustomer(first);
+  const customer = await plainCustomer(first);
   const sales = await signIn(first, firstServer.origin, {
     tenantId: "demo",
     actorId: "sales-1",
@@ -30,7 +30,7 @@ it("a note proposed in the web chat before a restart is approved after it by the
   const proposed = turn.calls.find((c) => c.tool === "crm.add_note");
   expect(proposed?.status).toBe("proposed");
   const id = proposed?.proposal?.id ?? "";
-  expect(proposalStatus(first, id)).toBe("pending");
+  expect(await proposalStatus(first, id)).toBe("pending");
   await firstServer.close();
   first.close();
 
@@ -46,12 +46,12 @@ it("a note proposed in the web chat before a restart is approved after it by the
     const approved = await webDecide(founder, id, "approve");
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe("ok");
-    expect(proposalStatus(second, id)).toBe("applied");
-    expect(notesWith(second, "side gate code 7720")).toBe(1);
+    expect(await proposalStatus(second, id)).toBe("applied");
+    expect(await notesWith(second, "side gate code 7720")).toBe(1);
 
     // A second click (a double tap, a stale tab) changes nothing more.
     await webDecide(founder, id, "approve");
-    expect(notesWith(second, "side gate code 7720")).toBe(1);
+    expect(await notesWith(second, "side gate code 7720")).toBe(1);
 
     // The salesperson's browser, signed in before the restart, still has its session, its conversation and
     // sees the proposal as applied.

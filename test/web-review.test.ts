@@ -44,12 +44,19 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-function statusOf(id: string): string {
-  return (
-    office.store.raw.prepare("SELECT status FROM proposals WHERE tenant_id = 'demo' AND id = ?").get(id) as {
-      status: string;
-    }
-  ).status;
+async function statusOf(id: string): Promise<string | undefined> {
+  const [row] = await office.rows<{ status: string }>(
+    "demo",
+    "SELECT status FROM proposals WHERE tenant_id = 'demo' AND id = ?",
+    id,
+  );
+  return row?.status;
+}
+
+async function demoTasks(): Promise<number> {
+  const [row] = await office.rows<{ n: number }>("demo", "SELECT count(*) AS n FROM tasks WHERE tenant_id = 'demo'");
+  if (!row) throw new Error("no task count");
+  return row.n;
 }
 
 describe("review and telemetry pages in headless Chromium", () => {
@@ -59,18 +66,15 @@ describe("review and telemetry pages in headless Chromium", () => {
     if (!browser) throw new Error("no browser");
     const scan = await scanTenant(office.kernel, "demo");
     const firstType = scan.emitted[0]?.type as keyof typeof TRIGGER_LABELS;
-    const tasksBefore = (
-      office.store.raw.prepare("SELECT count(*) AS n FROM tasks WHERE tenant_id = 'demo'").get() as { n: number }
-    ).n;
+    const tasksBefore = await demoTasks();
     const page = await (await browser.newContext()).newPage();
     const errors = watchErrors(page);
     try {
-      const token = await createToken(office.store.db, {
-        tenantId: "demo",
-        actorId: "founder",
-        mode: "propose_actions",
-        now: office.kernel.now(),
-      });
+      const token = await office.scoped("demo", () =>
+        office.store.write((tx) =>
+          createToken(tx, { tenantId: "demo", actorId: "founder", mode: "propose_actions", now: office.kernel.now() }),
+        ),
+      );
       await page.goto(`${server.origin}/login`);
       await page.locator("#token").fill(token);
       await page.locator('button[type="submit"]').click();
@@ -104,14 +108,12 @@ describe("review and telemetry pages in headless Chromium", () => {
       await page.locator('#bulk [data-action="bulk-approve"]').click();
       for (const id of ids) {
         await page.locator(`.approval[data-proposal-id="${id}"][data-status="applied"]`).waitFor({ timeout: STEP_MS });
-        expect(statusOf(id)).toBe("applied");
+        expect(await statusOf(id)).toBe("applied");
       }
       await expect
         .poll(() => page.locator('#bulk [data-role="bulk-outcome"]').textContent(), { timeout: STEP_MS })
         .toBe("2 approved and applied.");
-      const tasksAfter = (
-        office.store.raw.prepare("SELECT count(*) AS n FROM tasks WHERE tenant_id = 'demo'").get() as { n: number }
-      ).n;
+      const tasksAfter = await demoTasks();
       expect(tasksAfter).toBe(tasksBefore + 2);
 
       // The telemetry page: SVG bar charts, one bar per trigger type, and the two approvals drawn.

@@ -21,7 +21,9 @@ afterEach(() => office.close());
 const ORIGIN = "http://localhost";
 
 function tokenFor(actorId: string, mode: "propose_actions" | "read_only" = "propose_actions") {
-  return createToken(office.store.db, { tenantId: "demo", actorId, mode, now: office.clock.now });
+  return office.scoped("demo", () =>
+    office.store.write((tx) => createToken(tx, { tenantId: "demo", actorId, mode, now: office.clock.now })),
+  );
 }
 
 function cookieOf(response: Response): string {
@@ -55,7 +57,7 @@ async function chunksOf(response: Response): Promise<{ type: string; [key: strin
 }
 
 async function proposePhoneChange(cookie: string) {
-  const customer = uniqueCustomer(office);
+  const customer = await uniqueCustomer(office);
   const response = await app.request("/api/chat", {
     method: "POST",
     headers: { cookie, origin: ORIGIN, "content-type": "application/json" },

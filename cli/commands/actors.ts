@@ -1,6 +1,7 @@
 // `office actors list`: the people (and machine actors) of one business, with their stable ids and roles.
 import { parseArgs } from "node:util";
 import { listActors } from "../../store/repos/tenants.ts";
+import { withTenant } from "../../store/scope.ts";
 import { type Command, EXIT, parseOrExplain, print, printJson, TENANT_OPTION, table, UsageError } from "../io.ts";
 import { requireTenant, withOffice } from "../office-session.ts";
 
@@ -17,7 +18,7 @@ export const actorsCommand: Command = async (argv) => {
   }
   return withOffice(async (office) => {
     const tenantId = await requireTenant(office, values.tenant);
-    const actors = (await listActors(office.store.db, tenantId))
+    const actors = (await withTenant(tenantId, () => listActors(office.store.db, tenantId)))
       .map(({ id, name, role }) => ({ id, name, role }))
       .sort((a, b) => a.id.localeCompare(b.id));
     if (values.json) printJson(actors);

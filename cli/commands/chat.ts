@@ -4,6 +4,7 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { createAgent, type TurnResult } from "../../agent/index.ts";
 import { ChannelModeSchema } from "../../contracts/index.ts";
+import { withTenant } from "../../store/scope.ts";
 import { type Command, parseOrExplain, print, printJson, TENANT_OPTION, UsageError } from "../io.ts";
 import { requireActor, withOffice } from "../office-session.ts";
 
@@ -41,35 +42,38 @@ export const chatCommand: Command = async (argv) => {
   const message = positionals.join(" ").trim();
   return withOffice(async (office) => {
     const actor = await requireActor(office, values.tenant, values.actor);
-    const agent = createAgent({ store: office.store, kernel: office.kernel });
-    const session = await agent.openSession({
-      tenantId: actor.tenantId,
-      actorId: actor.id,
-      channel: "cli",
-      mode: mode.data,
-      threadRef: values.thread ?? `cli:${actor.id}`,
-    });
-    const answer = async (text: string): Promise<void> => {
-      const turn = await agent.runTurn(session, text);
-      if (values.json) printJson(turnView(turn));
-      else print(turn.text);
-    };
-    if (message) {
-      await answer(message);
-      return 0;
-    }
-    // Interactive: one line a turn until an empty line, "exit" or end of input.
-    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-    try {
-      if (process.stdin.isTTY) print(`Chatting as ${actor.name} (${actor.role}). Empty line or "exit" to stop.`);
-      for await (const line of rl) {
-        const text = line.trim();
-        if (text === "" || text === "exit" || text === "quit") break;
-        await answer(text);
+    // The conversation is this person's business: every turn (and the agent's reads) runs in its scope.
+    return withTenant(actor.tenantId, async () => {
+      const agent = createAgent({ store: office.store, kernel: office.kernel });
+      const session = await agent.openSession({
+        tenantId: actor.tenantId,
+        actorId: actor.id,
+        channel: "cli",
+        mode: mode.data,
+        threadRef: values.thread ?? `cli:${actor.id}`,
+      });
+      const answer = async (text: string): Promise<void> => {
+        const turn = await agent.runTurn(session, text);
+        if (values.json) printJson(turnView(turn));
+        else print(turn.text);
+      };
+      if (message) {
+        await answer(message);
+        return 0;
       }
-    } finally {
-      rl.close();
-    }
-    return 0;
+      // Interactive: one line a turn until an empty line, "exit" or end of input.
+      const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+      try {
+        if (process.stdin.isTTY) print(`Chatting as ${actor.name} (${actor.role}). Empty line or "exit" to stop.`);
+        for await (const line of rl) {
+          const text = line.trim();
+          if (text === "" || text === "exit" || text === "quit") break;
+          await answer(text);
+        }
+      } finally {
+        rl.close();
+      }
+      return 0;
+    });
   });
 };

@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import { appendAudit } from "../../store/repos/audit.ts";
 import { createToken } from "../../store/repos/tenants.ts";
+import { withTenant } from "../../store/scope.ts";
 import { type Command, EXIT, parseOrExplain, print, TENANT_OPTION, UsageError } from "../io.ts";
 import { requireActor, withOffice } from "../office-session.ts";
 import { parseCallMode } from "./call.ts";
@@ -35,26 +36,28 @@ export const tokenCommand: Command = async (argv) => {
     const actor = await requireActor(office, values.tenant, values.actor);
     const now = office.kernel.now();
     // Issuing a credential is recorded in the audit chain (who it is for and its mode; never the secret).
-    const secret = await office.store.write(async (tx) => {
-      const issued = await createToken(tx, {
-        tenantId: actor.tenantId,
-        actorId: actor.id,
-        mode,
-        now,
-        ...(ttlDays !== undefined ? { ttlDays } : {}),
-        ...(values.label !== undefined ? { label: values.label } : {}),
-      });
-      await appendAudit(tx, actor.tenantId, {
-        at: now.toISOString(),
-        actorId: null,
-        actorRole: null,
-        channel: "cli",
-        tool: "office.token_create",
-        input: { forActor: actor.id, mode, ttlDays: ttlDays ?? null, label: values.label ?? null },
-        outcome: "ok",
-      });
-      return issued;
-    });
+    const secret = await withTenant(actor.tenantId, () =>
+      office.store.write(async (tx) => {
+        const issued = await createToken(tx, {
+          tenantId: actor.tenantId,
+          actorId: actor.id,
+          mode,
+          now,
+          ...(ttlDays !== undefined ? { ttlDays } : {}),
+          ...(values.label !== undefined ? { label: values.label } : {}),
+        });
+        await appendAudit(tx, actor.tenantId, {
+          at: now.toISOString(),
+          actorId: null,
+          actorRole: null,
+          channel: "cli",
+          tool: "office.token_create",
+          input: { forActor: actor.id, mode, ttlDays: ttlDays ?? null, label: values.label ?? null },
+          outcome: "ok",
+        });
+        return issued;
+      }),
+    );
     const expiry = ttlDays ? `expires in ${ttlDays} days` : "does not expire";
     print(`Token for ${actor.name} (${actor.id}, ${actor.role}) in ${actor.tenantId}, mode ${mode}, ${expiry}.`);
     print("Shown once; only its hash is stored. Send it as: Authorization: Bearer <token>");

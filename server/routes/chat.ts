@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { type AgentSession, createAgent, loadMessages, type PrimaryModel, type TurnCall } from "../../agent/index.ts";
 import { createToken } from "../../store/repos/tenants.ts";
+import { withTenant } from "../../store/scope.ts";
 import { type ApiEnv, bearerAuth } from "../auth.ts";
 import { readJsonBody, refuse } from "../http.ts";
 import type { Office } from "../office.ts";
@@ -213,14 +214,19 @@ export async function measureFirstTokenMs(
   options: { runs?: number; message?: string; actorId?: string; tenantId?: string } = {},
 ): Promise<number[]> {
   const tenantId = options.tenantId ?? "demo";
-  const token = await createToken(office.store.db, {
-    tenantId,
-    actorId: options.actorId ?? "office-1",
-    mode: "propose_actions",
-    now: office.kernel.now(),
-    label: "bench-first-token",
-    ttlDays: 1,
-  });
+  // A write in the tenant's scope, through the store's writer (on PostgreSQL the read handle is read-only).
+  const token = await withTenant(tenantId, () =>
+    office.store.write((tx) =>
+      createToken(tx, {
+        tenantId,
+        actorId: options.actorId ?? "office-1",
+        mode: "propose_actions",
+        now: office.kernel.now(),
+        label: "bench-first-token",
+        ttlDays: 1,
+      }),
+    ),
+  );
   const app = new Hono<ApiEnv>();
   app.use("/api/*", bearerAuth(office, new Set()));
   app.route("/api", chatRoutes(office, { primary: null }));

@@ -7,6 +7,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { type Context, Hono } from "hono";
 import { countPublicRequest } from "../../store/repos/field-repair.ts";
 import { getActor, getTenant } from "../../store/repos/tenants.ts";
+import { withTenant } from "../../store/scope.ts";
 import type { CallContext, KernelResult } from "../../tools/kernel/index.ts";
 import {
   base64Bytes,
@@ -103,9 +104,12 @@ export function publicRoutes(office: Office, options: PublicRoutesOptions = {}):
   const servedTenant = async (c: Context): Promise<{ id: string; name: string } | null> => {
     const slug = c.req.param("tenantSlug") ?? "";
     if (!TENANT_SLUG.test(slug)) return null;
-    const tenant = await getTenant(office.store.db, slug);
-    if (!tenant || !(await getActor(office.store.db, tenant.id, actorId))) return null;
-    return { id: tenant.id, name: tenant.branding.displayName || tenant.name };
+    // The slug is the tenant id: the look-up runs in that tenant's scope, so it can only ever find that business.
+    return withTenant(slug, async () => {
+      const tenant = await getTenant(office.store.db, slug);
+      if (!tenant || !(await getActor(office.store.db, tenant.id, actorId))) return null;
+      return { id: tenant.id, name: tenant.branding.displayName || tenant.name };
+    });
   };
 
   app.get("/support", (c) => c.html(supportPage("support/", null)));
@@ -114,6 +118,50 @@ export function publicRoutes(office: Office, options: PublicRoutesOptions = {}):
     if (!tenant) return c.notFound();
     return c.html(supportPage(`${tenant.id}/`, tenant.name));
   });
+
+  /** One action for a known business, inside its tenant scope: rate limit, caps, then the kernel as the public actor. */
+  const answer = async (
+    c: Context,
+    tool: "public.triage" | "public.support_request",
+    kind: "triage" | "request",
+    tenantId: string,
+  ) => {
+    const now = office.kernel.now();
+    const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString();
+    const count = await office.store.write((tx) => countPublicRequest(tx, tenantId, clientKey(c), windowStart));
+    if (count > limit) {
+      const retryAfter = Math.ceil((Date.parse(windowStart) + windowMs - now.getTime()) / 1000);
+      c.header("Retry-After", String(Math.max(1, retryAfter)));
+      return c.json({ error: "Too many requests from this connection. Please wait a few minutes or call us." }, 429);
+    }
+    const length = Number(c.req.header("content-length") ?? "0");
+    if (length > MAX_PUBLIC_BODY_BYTES) return c.json({ error: "That request is too large." }, 413);
+    const text = await c.req.text();
+    if (text.length > MAX_PUBLIC_BODY_BYTES) return c.json({ error: "That request is too large." }, 413);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return c.json({ error: "Please send the form as JSON." }, 400);
+    }
+    const tooBig = capProblem(body);
+    if (tooBig) return c.json({ error: tooBig }, 413);
+    const actor = await getActor(office.store.db, tenantId, actorId);
+    if (!actor) return c.json({ error: "The support page is not set up for this business yet." }, 503);
+    const ctx: CallContext = {
+      tenantId,
+      actor,
+      mode: "propose_actions",
+      channel: "public",
+      requestedAt: now.toISOString(),
+      idempotencyKey: randomUUID(),
+      initiatedBy: "human",
+    };
+    const result = await office.kernel.execute(tool, body, ctx);
+    const description = String((body as { description?: unknown } | null)?.description ?? "");
+    const rendered = publicBody(result, kind, description);
+    return c.json(rendered.body as object, rendered.status);
+  };
 
   const action =
     (tool: "public.triage" | "public.support_request", kind: "triage" | "request", perTenant: boolean) =>
@@ -125,41 +173,8 @@ export function publicRoutes(office: Office, options: PublicRoutesOptions = {}):
         if (!tenant) return c.notFound();
         tenantId = tenant.id;
       }
-      const now = office.kernel.now();
-      const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString();
-      const count = await office.store.write((tx) => countPublicRequest(tx, tenantId, clientKey(c), windowStart));
-      if (count > limit) {
-        const retryAfter = Math.ceil((Date.parse(windowStart) + windowMs - now.getTime()) / 1000);
-        c.header("Retry-After", String(Math.max(1, retryAfter)));
-        return c.json({ error: "Too many requests from this connection. Please wait a few minutes or call us." }, 429);
-      }
-      const length = Number(c.req.header("content-length") ?? "0");
-      if (length > MAX_PUBLIC_BODY_BYTES) return c.json({ error: "That request is too large." }, 413);
-      const text = await c.req.text();
-      if (text.length > MAX_PUBLIC_BODY_BYTES) return c.json({ error: "That request is too large." }, 413);
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        return c.json({ error: "Please send the form as JSON." }, 400);
-      }
-      const tooBig = capProblem(body);
-      if (tooBig) return c.json({ error: tooBig }, 413);
-      const actor = await getActor(office.store.db, tenantId, actorId);
-      if (!actor) return c.json({ error: "The support page is not set up for this business yet." }, 503);
-      const ctx: CallContext = {
-        tenantId,
-        actor,
-        mode: "propose_actions",
-        channel: "public",
-        requestedAt: now.toISOString(),
-        idempotencyKey: randomUUID(),
-        initiatedBy: "human",
-      };
-      const result = await office.kernel.execute(tool, body, ctx);
-      const description = String((body as { description?: unknown } | null)?.description ?? "");
-      const rendered = publicBody(result, kind, description);
-      return c.json(rendered.body as object, rendered.status);
+      // No token here: the tenant is the business the URL names (/support: the default one); all below runs in it.
+      return withTenant(tenantId, () => answer(c, tool, kind, tenantId));
     };
 
   app.post("/support/triage", action("public.triage", "triage", false));

@@ -5,6 +5,7 @@ import type { types, webApi } from "@slack/bolt";
 import type { Actor, ProposalView } from "../../contracts/index.ts";
 import { getTrigger } from "../../store/repos/ops.ts";
 import { listActors } from "../../store/repos/tenants.ts";
+import { withTenant } from "../../store/scope.ts";
 import { humanCall } from "../../tools/kernel/index.ts";
 import { TRIGGER_LABELS, TRIGGER_TYPES, type TriggerType } from "../../tools/ops/thresholds.ts";
 import type { Office } from "../office.ts";
@@ -137,7 +138,18 @@ export async function postDailyDigest(
   options: DigestOptions = {},
 ): Promise<DigestResult> {
   const tenantId = options.tenantId ?? process.env.SLACK_TENANT ?? "demo";
-  const perGroup = options.perGroup ?? 10;
+  // The digest is its own entry point (a scheduler or a command posts it, not a Slack delivery): it reads the tenant's
+  // people, triggers and governance, so the whole digest runs in that tenant's scope.
+  return withTenant(tenantId, () => digestInScope(office, client, channelId, tenantId, options.perGroup ?? 10));
+}
+
+async function digestInScope(
+  office: Office,
+  client: webApi.WebClient,
+  channelId: string,
+  tenantId: string,
+  perGroup: number,
+): Promise<DigestResult> {
   const founder = await founderOf(office, tenantId);
   // Seen as the founder (the digest's reader), so redaction follows the founder's role like any other view.
   const pending = founder ? await office.kernel.listProposalsFor(founder, ["pending"]) : [];

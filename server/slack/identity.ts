@@ -5,6 +5,7 @@ import type { Actor, Role } from "../../contracts/index.ts";
 import type { Store } from "../../store/index.ts";
 import { affected } from "../../store/raw.ts";
 import { actors } from "../../store/schema.ts";
+import { withTenant } from "../../store/scope.ts";
 
 /** The person linked to this Slack user in the tenant, or null (unmapped users get a refusal, never a guess). */
 export async function actorForSlackUser(store: Store, tenantId: string, slackUserId: string): Promise<Actor | null> {
@@ -25,17 +26,22 @@ export const DEMO_SLACK_USERS: Readonly<Record<string, string>> = {
   U0TECH1: "tech-1",
 };
 
-/** Links the demo Slack users to the demo tenant's people. Idempotent: running it again changes nothing. */
+/**
+ * Links the demo Slack users to the demo tenant's people. Idempotent: running it again changes nothing.
+ * Its own entry point (`office serve` calls it at start, outside any request), so it sets the tenant's scope itself.
+ */
 export async function linkDemoSlackUsers(store: Store, tenantId = "demo"): Promise<number> {
-  return store.write(async (tx) => {
-    let linked = 0;
-    for (const [slackUserId, actorId] of Object.entries(DEMO_SLACK_USERS)) {
-      const result = await tx
-        .update(actors)
-        .set({ slackUserId })
-        .where(and(eq(actors.tenantId, tenantId), eq(actors.id, actorId)));
-      linked += affected(result);
-    }
-    return linked;
-  });
+  return withTenant(tenantId, () =>
+    store.write(async (tx) => {
+      let linked = 0;
+      for (const [slackUserId, actorId] of Object.entries(DEMO_SLACK_USERS)) {
+        const result = await tx
+          .update(actors)
+          .set({ slackUserId })
+          .where(and(eq(actors.tenantId, tenantId), eq(actors.id, actorId)));
+        linked += affected(result);
+      }
+      return linked;
+    }),
+  );
 }

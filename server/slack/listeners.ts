@@ -1,6 +1,7 @@
 // Bolt listeners: which Slack deliveries become turns (DMs, mentions, the office's threads, `/office`) and which become
 // kernel decisions (Approve / Reject). Each acks first where Slack waits, then awaits its work; none decides a right.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { withTenant } from "../../store/scope.ts";
 import { decideFromButton } from "./actions.ts";
 import { APPROVE_ACTION, escapeMrkdwn, REJECT_ACTION } from "./cards.ts";
 import { claimSlackEvent } from "./dedupe.ts";
@@ -22,15 +23,19 @@ function withoutMention(text: string, botUserId: string | undefined): string {
 }
 
 export function registerListeners(app: App, deps: SlackDeps, slashReply: "in_channel" | "ephemeral"): void {
+  // Every delivery (event, command, button) enters here, and this workspace belongs to one tenant: its scope is set
+  // once for the whole delivery, so the dedupe claim, the identity lookup, the turn and the decision all run in it.
   // A retried delivery (same event_id, e.g. x-slack-retry-num: 1) was acked by Bolt already; it never runs twice.
-  app.use(async ({ body, next }) => {
-    const eventId = "event_id" in body && typeof body.event_id === "string" ? body.event_id : null;
-    if (eventId && !(await claimSlackEvent(deps.office.store, eventId, deps.tenantId, deps.office.kernel.now()))) {
-      deps.logger.info(`Skipped a repeated Slack delivery of ${eventId}.`);
-      return;
-    }
-    await next();
-  });
+  app.use(({ body, next }) =>
+    withTenant(deps.tenantId, async () => {
+      const eventId = "event_id" in body && typeof body.event_id === "string" ? body.event_id : null;
+      if (eventId && !(await claimSlackEvent(deps.office.store, eventId, deps.tenantId, deps.office.kernel.now()))) {
+        deps.logger.info(`Skipped a repeated Slack delivery of ${eventId}.`);
+        return;
+      }
+      await next();
+    }),
+  );
 
   app.event("message", async ({ event, context }) => {
     if (event.subtype !== undefined || event.bot_id) return; // edits, joins, bots (and this app) are not turns

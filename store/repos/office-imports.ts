@@ -529,7 +529,9 @@ export async function customersForDedupe(db: Db, tenantId: string): Promise<Exis
     })
     .from(customers)
     .leftJoin(properties, and(eq(properties.customerId, customers.id), eq(properties.tenantId, customers.tenantId)))
-    .where(eq(customers.tenantId, tenantId));
+    .where(eq(customers.tenantId, tenantId))
+    // "The first property" must mean the same row on both backends (PostgreSQL has no implicit order).
+    .orderBy(customers.id, properties.id);
   const byId = new Map<string, ExistingForDedupe>();
   for (const row of rows) if (!byId.has(row.id)) byId.set(row.id, row);
   return [...byId.values()];

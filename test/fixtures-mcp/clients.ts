@@ -6,10 +6,15 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { ChannelMode } from "../../contracts/index.ts";
 import { buildMcpServer } from "../../mcp/index.ts";
 import type { Office } from "../../server/office.ts";
-import { createToken, resolveToken } from "../../store/repos/tenants.ts";
+import { rawGet } from "../../store/raw.ts";
+import { createToken, listTenantIds, resolveToken } from "../../store/repos/tenants.ts";
+import { withTenant } from "../../store/scope.ts";
 
 export async function tokenFor(office: Office, actorId: string, mode: ChannelMode, tenantId = "demo"): Promise<string> {
-  return office.store.write((tx) => createToken(tx, { tenantId, actorId, mode, now: office.kernel.now() }));
+  // A token is a row of its tenant: on PostgreSQL it is written in that tenant's scope (as `office token` does).
+  return withTenant(tenantId, () =>
+    office.store.write((tx) => createToken(tx, { tenantId, actorId, mode, now: office.kernel.now() })),
+  );
 }
 
 /** An SDK client talking to the server built for this token, over the SDK's in-memory transport pair. */
@@ -47,16 +52,25 @@ export function textOf(result: unknown): string {
   return first?.type === "text" ? first.text : "";
 }
 
-export function countProposals(office: Office, tenantId = "demo"): number {
-  return (
-    office.store.raw.prepare("SELECT count(*) AS n FROM proposals WHERE tenant_id = ?").get(tenantId) as { n: number }
-  ).n;
+export async function countProposals(office: Office, tenantId = "demo"): Promise<number> {
+  const row = await withTenant(tenantId, () =>
+    rawGet<{ n: number }>(office.store.db, "SELECT count(*) AS n FROM proposals WHERE tenant_id = ?", tenantId),
+  );
+  return row?.n ?? 0;
 }
 
-export function appliedProposals(office: Office): number {
-  return (
-    office.store.raw.prepare("SELECT count(*) AS n FROM proposals WHERE status IN ('approved', 'applied')").get() as {
-      n: number;
-    }
-  ).n;
+/** Approved or applied proposals in every business of the office (each counted in its own tenant's scope). */
+export async function appliedProposals(office: Office): Promise<number> {
+  let total = 0;
+  for (const tenantId of await listTenantIds(office.store.db)) {
+    const row = await withTenant(tenantId, () =>
+      rawGet<{ n: number }>(
+        office.store.db,
+        "SELECT count(*) AS n FROM proposals WHERE tenant_id = ? AND status IN ('approved', 'applied')",
+        tenantId,
+      ),
+    );
+    total += row?.n ?? 0;
+  }
+  return total;
 }

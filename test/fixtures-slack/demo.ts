@@ -1,11 +1,13 @@
 // Demo-data lookups for the Slack tests: a customer the offline assistant can find by name, notes and proposals.
+// Read through office.rows (the demo tenant's scope), so they work on SQLite and PostgreSQL alike.
 import type { TestOffice } from "../helpers.ts";
 
 /** A demo customer whose full name is unique and plain, so "add a note to <name>: …" names exactly one person. */
-export function plainCustomer(office: TestOffice): { id: string; name: string; phone: string | null } {
-  const rows = office.store.raw
-    .prepare("SELECT id, name, phone FROM customers WHERE tenant_id = 'demo' AND phone IS NOT NULL ORDER BY id")
-    .all() as { id: string; name: string; phone: string }[];
+export async function plainCustomer(office: TestOffice): Promise<{ id: string; name: string; phone: string | null }> {
+  const rows = await office.rows<{ id: string; name: string; phone: string }>(
+    "demo",
+    "SELECT id, name, phone FROM customers WHERE tenant_id = 'demo' AND phone IS NOT NULL ORDER BY id",
+  );
   const lastOf = (name: string) => (name.split(" ").at(-1) ?? "").toLowerCase();
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(lastOf(r.name), (counts.get(lastOf(r.name)) ?? 0) + 1);
@@ -14,24 +16,29 @@ export function plainCustomer(office: TestOffice): { id: string; name: string; p
   return hit;
 }
 
-export function notesWith(office: TestOffice, body: string): number {
-  return (
-    office.store.raw.prepare("SELECT count(*) AS n FROM notes WHERE tenant_id = 'demo' AND body = ?").get(body) as {
-      n: number;
-    }
-  ).n;
+export async function notesWith(office: TestOffice, body: string): Promise<number> {
+  const [row] = await office.rows<{ n: number }>(
+    "demo",
+    "SELECT count(*) AS n FROM notes WHERE tenant_id = 'demo' AND body = ?",
+    body,
+  );
+  return row?.n ?? 0;
 }
 
-export function proposalStatus(office: TestOffice, id: string): string | null {
-  const row = office.store.raw.prepare("SELECT status FROM proposals WHERE tenant_id = 'demo' AND id = ?").get(id) as
-    | { status: string }
-    | undefined;
+export async function proposalStatus(office: TestOffice, id: string): Promise<string | null> {
+  const [row] = await office.rows<{ status: string }>(
+    "demo",
+    "SELECT status FROM proposals WHERE tenant_id = 'demo' AND id = ?",
+    id,
+  );
   return row?.status ?? null;
 }
 
-export function customerPhone(office: TestOffice, id: string): string | null {
-  const row = office.store.raw.prepare("SELECT phone FROM customers WHERE tenant_id = 'demo' AND id = ?").get(id) as
-    | { phone: string | null }
-    | undefined;
+export async function customerPhone(office: TestOffice, id: string): Promise<string | null> {
+  const [row] = await office.rows<{ phone: string | null }>(
+    "demo",
+    "SELECT phone FROM customers WHERE tenant_id = 'demo' AND id = ?",
+    id,
+  );
   return row?.phone ?? null;
 }

@@ -57,7 +57,7 @@ export async function measureAckMs(options: { samples?: number } = {}): Promise<
   const slack = await listen(handle);
   const bare = await listen(() => new Response(""));
   try {
-    const customer = plainCustomer(rig.office);
+    const customer = await plainCustomer(rig.office);
     const ids: string[] = [];
     for (let i = 0; i <= samples; i++) {
       const result = await rig.office.call("sales-1", "crm.add_note", { customerId: customer.id, body: `bench ${i}` });

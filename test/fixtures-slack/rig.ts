@@ -14,7 +14,7 @@ export interface SlackRig {
   logs: string[];
   /** Delivers one request and waits for the app's work after the ack; returns the HTTP response. */
   deliver(request: Request): Promise<Response>;
-  /** Closes the app and the office (the fake Slack stays up, for a restart). */
+  /** Closes the app and the office, waiting for both (the fake Slack stays up, for a restart). */
   closeApp(): Promise<void>;
 }
 
@@ -66,7 +66,7 @@ export async function openSlackRig(
     },
     async closeApp() {
       await slack.stop();
-      office.close();
+      await office.shutdown();
     },
   };
 }

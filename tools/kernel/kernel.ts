@@ -624,30 +624,20 @@ export class Kernel {
     notes?: string,
     mode: Exclude<Mode, "apply_allowed"> = "propose_actions",
   ): Promise<KernelResult> {
-    return withTenant(tenantId, () => this.#decideScoped(tenantId, proposalId, decision, actor, channel, notes, mode));
-  }
-
-  async #decideScoped(
-    tenantId: string,
-    proposalId: string,
-    decision: "approve" | "reject",
-    actor: Actor | null,
-    channel: Channel,
-    notes?: string,
-    mode: Exclude<Mode, "apply_allowed"> = "propose_actions",
-  ): Promise<KernelResult> {
-    if (mode === "read_only") {
-      const ctx: CallContext = { tenantId, actor, mode, channel, requestedAt: this.now().toISOString() };
-      return this.#refuse(
-        ctx,
-        "kernel.decide",
-        { proposalId },
-        failure("forbidden", "A read-only session cannot approve or reject."),
-        proposalId,
-      );
-    }
-    const result = await this.#decide(tenantId, proposalId, decision, actor, channel, notes);
-    return actor ? this.#redactResult(result, actor) : result;
+    return withTenant(tenantId, async () => {
+      if (mode === "read_only") {
+        const ctx: CallContext = { tenantId, actor, mode, channel, requestedAt: this.now().toISOString() };
+        return this.#refuse(
+          ctx,
+          "kernel.decide",
+          { proposalId },
+          failure("forbidden", "A read-only session cannot approve or reject."),
+          proposalId,
+        );
+      }
+      const result = await this.#decide(tenantId, proposalId, decision, actor, channel, notes);
+      return actor ? this.#redactResult(result, actor) : result;
+    });
   }
 
   /** Strips cost fields from a result and its proposal view for the person who will see it. */
@@ -944,72 +934,63 @@ export class Kernel {
     channel: Channel,
     mode: Exclude<Mode, "apply_allowed"> = "propose_actions",
   ): Promise<KernelResult> {
-    return withTenant(tenantId, () => this.#editProposalScoped(tenantId, proposalId, newInput, actor, channel, mode));
-  }
-
-  async #editProposalScoped(
-    tenantId: string,
-    proposalId: string,
-    newInput: unknown,
-    actor: Actor | null,
-    channel: Channel,
-    mode: Exclude<Mode, "apply_allowed"> = "propose_actions",
-  ): Promise<KernelResult> {
-    const ctx: CallContext = { tenantId, actor, mode, channel, requestedAt: this.now().toISOString() };
-    if (mode === "read_only") {
-      const refused = failure("forbidden", "A read-only session cannot edit proposals.");
-      return this.#refuse(ctx, "kernel.edit", { proposalId }, refused, proposalId);
-    }
-    const old = await this.getProposal(tenantId, proposalId);
-    if (!old || !actor || actor.tenantId !== tenantId) {
-      return this.#refuse(
-        ctx,
-        "kernel.edit",
-        { proposalId },
-        failure("not_found", `No proposal ${proposalId} in this business.`),
-      );
-    }
-    if (old.status !== "pending") {
-      return this.#refuse(
-        ctx,
-        "kernel.edit",
-        { proposalId },
-        failure("duplicate_or_conflict", `${proposalId} is ${old.status}; only a pending proposal can be edited.`),
-      );
-    }
-    if (actor.id !== old.requestedBy && whyActorMayNotDecide(old, actor)) {
-      return this.#refuse(
-        ctx,
-        "kernel.edit",
-        { proposalId },
-        failure("forbidden", "Only the requester or someone who may decide it can edit a proposal."),
-      );
-    }
-    const result = await this.execute(old.tool, newInput, {
-      ...ctx,
-      idempotencyKey: `${old.idempotencyKey}:v${old.version + 1}`,
-      reasoning: old.reasoning ?? undefined,
-      evidenceRefs: old.evidenceRefs,
-      ...(old.triggerId ? { triggerId: old.triggerId } : {}),
-    } as CallContext);
-    if (result.status !== "proposed") return result;
-    const newId = result.proposal.id;
-    await this.store.write(async (tx) => {
-      await transitionProposal(tx, tenantId, newId, "pending", {
-        status: "pending",
-        version: old.version + 1,
-        supersedes: old.id,
-      });
-      if (await transitionProposal(tx, tenantId, old.id, "pending", { status: "superseded", supersededBy: newId })) {
-        await this.#append(tx, tenantId, {
-          ...this.#auditDraft(ctx, old.tool, null, "superseded"),
-          proposalId: old.id,
-          mutation: { supersededBy: newId },
-        });
+    return withTenant(tenantId, async () => {
+      const ctx: CallContext = { tenantId, actor, mode, channel, requestedAt: this.now().toISOString() };
+      if (mode === "read_only") {
+        const refused = failure("forbidden", "A read-only session cannot edit proposals.");
+        return this.#refuse(ctx, "kernel.edit", { proposalId }, refused, proposalId);
       }
+      const old = await this.getProposal(tenantId, proposalId);
+      if (!old || !actor || actor.tenantId !== tenantId) {
+        return this.#refuse(
+          ctx,
+          "kernel.edit",
+          { proposalId },
+          failure("not_found", `No proposal ${proposalId} in this business.`),
+        );
+      }
+      if (old.status !== "pending") {
+        return this.#refuse(
+          ctx,
+          "kernel.edit",
+          { proposalId },
+          failure("duplicate_or_conflict", `${proposalId} is ${old.status}; only a pending proposal can be edited.`),
+        );
+      }
+      if (actor.id !== old.requestedBy && whyActorMayNotDecide(old, actor)) {
+        return this.#refuse(
+          ctx,
+          "kernel.edit",
+          { proposalId },
+          failure("forbidden", "Only the requester or someone who may decide it can edit a proposal."),
+        );
+      }
+      const result = await this.execute(old.tool, newInput, {
+        ...ctx,
+        idempotencyKey: `${old.idempotencyKey}:v${old.version + 1}`,
+        reasoning: old.reasoning ?? undefined,
+        evidenceRefs: old.evidenceRefs,
+        ...(old.triggerId ? { triggerId: old.triggerId } : {}),
+      } as CallContext);
+      if (result.status !== "proposed") return result;
+      const newId = result.proposal.id;
+      await this.store.write(async (tx) => {
+        await transitionProposal(tx, tenantId, newId, "pending", {
+          status: "pending",
+          version: old.version + 1,
+          supersedes: old.id,
+        });
+        if (await transitionProposal(tx, tenantId, old.id, "pending", { status: "superseded", supersededBy: newId })) {
+          await this.#append(tx, tenantId, {
+            ...this.#auditDraft(ctx, old.tool, null, "superseded"),
+            proposalId: old.id,
+            mutation: { supersededBy: newId },
+          });
+        }
+      });
+      const edited = (await this.getProposal(tenantId, newId)) as Proposal;
+      return this.#redactResult({ status: "proposed", proposal: proposalView(edited) }, actor);
     });
-    const edited = (await this.getProposal(tenantId, newId)) as Proposal;
-    return this.#redactResult({ status: "proposed", proposal: proposalView(edited) }, actor);
   }
 }
 
