@@ -5,7 +5,7 @@
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import type { Actor } from "../contracts/index.ts";
@@ -115,12 +115,12 @@ export async function benchPostgres(log: (line: string) => void): Promise<Postgr
       );
     }
     const pgBackends = await countBackends(adminUrl);
-    log(`PostgreSQL backends open at the end: ${pgBackends}; machine cores: ${navigatorCores()}`);
+    log(`PostgreSQL backends open at the end: ${pgBackends}; machine cores: ${machineCores()}`);
     return {
       readUs: { sqlite: read.baselineUs, postgres: read.subjectUs, ratio: read.ratio },
       proposalUs: { sqlite: propose.baselineUs, postgres: propose.subjectUs, ratio: propose.ratio },
       dashboardRps,
-      cores: navigatorCores(),
+      cores: machineCores(),
     };
   } finally {
     for (const child of children) child.kill("SIGTERM");
@@ -131,8 +131,8 @@ export async function benchPostgres(log: (line: string) => void): Promise<Postgr
   }
 }
 
-function navigatorCores(): number {
-  return (globalThis.navigator as { hardwareConcurrency?: number } | undefined)?.hardwareConcurrency ?? 0;
+function machineCores(): number {
+  return availableParallelism();
 }
 
 async function countBackends(adminUrl: string): Promise<number> {
