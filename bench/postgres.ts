@@ -15,7 +15,7 @@ import { rawGet } from "../store/raw.ts";
 import { createToken, getActor } from "../store/repos/tenants.ts";
 import { withTenant } from "../store/scope.ts";
 import { humanCall } from "../tools/kernel/index.ts";
-import { startInstance } from "../test/instances.ts";
+import { postgresInstanceEnv, startInstance } from "../test/instances.ts";
 import { load } from "./load.ts";
 import { fmt, ratioOf } from "./measure.ts";
 
@@ -86,14 +86,7 @@ export async function benchPostgres(log: (line: string) => void): Promise<Postgr
       ),
     );
     const headers = { authorization: `Bearer ${token}` };
-    const env = {
-      ...process.env,
-      DATABASE_URL: url,
-      DATABASE_ADMIN_URL: adminUrl,
-      DATABASE_SCHEMA: schema,
-      OFFICE_SCHEDULER: "off",
-      ANTHROPIC_API_KEY: "",
-    };
+    const env = postgresInstanceEnv({ url, adminUrl, schema });
     const ports: number[] = [];
     const dashboardRps: Record<string, number> = {};
     for (const count of [1, 2, 4]) {

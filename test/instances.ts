@@ -24,6 +24,25 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The environment of a server instance on a PostgreSQL schema: scheduler off (tests and benches start scans
+ * themselves), no Claude key (the offline model), plus `extra` (e.g. OFFICE_FAULT_KILL_AT).
+ */
+export function postgresInstanceEnv(
+  db: { url: string; adminUrl: string; schema: string },
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: db.url,
+    DATABASE_ADMIN_URL: db.adminUrl,
+    DATABASE_SCHEMA: db.schema,
+    OFFICE_SCHEDULER: "off",
+    ANTHROPIC_API_KEY: "",
+    ...extra,
+  };
+}
+
 /** Starts one server process and waits (up to 90 s) until its /healthz answers 200. */
 export async function startInstance(env: NodeJS.ProcessEnv): Promise<Instance> {
   const port = await freePort();

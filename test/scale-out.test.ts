@@ -13,7 +13,7 @@ import { withTenant } from "../store/scope.ts";
 import { humanCall } from "../tools/kernel/index.ts";
 import { detectorParams } from "../tools/ops/scan.ts";
 import { thresholdsOf } from "../tools/ops/thresholds.ts";
-import { type Instance, startInstance } from "./instances.ts";
+import { type Instance, postgresInstanceEnv, startInstance } from "./instances.ts";
 import { dropSchemas, ON_POSTGRES, testPgUrls } from "./pg.ts";
 
 const INSTANCES = 4;
@@ -26,20 +26,8 @@ describe.skipIf(!ON_POSTGRES)("four server instances on one PostgreSQL", () => {
   let token: string;
   const instances: Instance[] = [];
 
-  function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-    return {
-      ...process.env,
-      DATABASE_URL: url,
-      DATABASE_ADMIN_URL: adminUrl,
-      DATABASE_SCHEMA: schema,
-      OFFICE_SCHEDULER: "off",
-      ANTHROPIC_API_KEY: "",
-      ...extra,
-    };
-  }
-
   function start(extra: Record<string, string> = {}): Promise<Instance> {
-    return startInstance(env(extra));
+    return startInstance(postgresInstanceEnv({ url, adminUrl, schema }, extra));
   }
 
   function post(instance: Instance, path: string): Promise<Response> {
